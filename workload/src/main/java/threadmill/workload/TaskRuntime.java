@@ -1,0 +1,54 @@
+package threadmill.workload;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+/**
+ * One way of running very many waiting tasks. Every runtime of Threadmill implements the
+ * three workloads here, each in the best idiomatic code for that runtime.
+ *
+ * <p>A runtime is created once and used for many workload runs (a benchmark creates it in its
+ * setup), then closed; closing stops every thread it started.
+ */
+public interface TaskRuntime extends AutoCloseable {
+
+    /** Short name as used on the command line, e.g. {@code loom}. */
+    String name();
+
+    /**
+     * Starts the tasks of a sleep fan-out and returns at once. Each task calls
+     * {@code onParking.run()} right before it sleeps (or, for a zero sleep, before it returns),
+     * so a caller can tell when every task is alive and about to park.
+     *
+     * @throws ResourceLimitException when the runtime cannot start that many tasks (the tasks
+     *         started so far are stopped before this is thrown)
+     */
+    RunningTasks startSleepers(SleepFanOut workload, Runnable onParking);
+
+    /** Runs a sleep fan-out to the end and returns the verified sum. */
+    default long sleepFanOut(SleepFanOut workload) throws InterruptedException {
+        return workload.verify(startSleepers(workload, () -> { }).join());
+    }
+
+    /**
+     * Runs a request fan-out against an echo server and returns the verified number of bytes
+     * echoed.
+     *
+     * @throws IOException when the target cannot be reached or a connection fails; the message
+     *         names the target
+     */
+    long requestFanOut(RequestFanOut workload) throws IOException, InterruptedException;
+
+    /**
+     * Workload 3: starts this runtime's echo server, which holds every accepted connection
+     * open and echoes back whatever it reads until the client closes.
+     *
+     * @param bind where to listen; port 0 lets the OS choose
+     * @throws IOException when the address cannot be bound; the message names it
+     */
+    RunningServer startEchoServer(InetSocketAddress bind) throws IOException;
+
+    /** Stops every thread this runtime started. */
+    @Override
+    void close();
+}
