@@ -16,18 +16,18 @@ public interface TaskRuntime extends AutoCloseable {
     String name();
 
     /**
-     * Starts the tasks of a sleep fan-out and returns at once. Each task calls
-     * {@code onParking.run()} right before it sleeps (or, for a zero sleep, before it returns),
-     * so a caller can tell when every task is alive and about to park.
+     * Starts the tasks of a sleep fan-out and returns at once. Task {@code i} calls
+     * {@code observer.parking(i)} right before it sleeps (for a zero sleep: before it returns)
+     * and {@code observer.woke(i)} right after it wakes, then returns {@code i}.
      *
      * @throws ResourceLimitException when the runtime cannot start that many tasks (the tasks
      *         started so far are stopped before this is thrown)
      */
-    RunningTasks startSleepers(SleepFanOut workload, Runnable onParking);
+    RunningTasks startSleepers(SleepFanOut workload, SleepObserver observer);
 
     /** Runs a sleep fan-out to the end and returns the verified sum. */
     default long sleepFanOut(SleepFanOut workload) throws InterruptedException {
-        return workload.verify(startSleepers(workload, () -> { }).join());
+        return workload.verify(startSleepers(workload, SleepObserver.NONE).join());
     }
 
     /**
