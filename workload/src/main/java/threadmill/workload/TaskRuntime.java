@@ -31,13 +31,19 @@ public interface TaskRuntime extends AutoCloseable {
     }
 
     /**
-     * Runs a request fan-out against an echo server and returns the verified number of bytes
-     * echoed.
+     * Runs a request fan-out against an echo server and returns the number of bytes echoed
+     * and checked. Connection {@code c} calls {@code observer.sending(c, r)} before it writes
+     * request {@code r} and {@code observer.echoed(c, r)} once the echo is read and checked.
      *
      * @throws IOException when the target cannot be reached or a connection fails; the message
      *         names the target
      */
-    long requestFanOut(RequestFanOut workload) throws IOException, InterruptedException;
+    long requestFanOut(RequestFanOut workload, RequestObserver observer) throws IOException, InterruptedException;
+
+    /** Runs a request fan-out to the end and returns the verified number of bytes echoed. */
+    default long requestFanOut(RequestFanOut workload) throws IOException, InterruptedException {
+        return workload.verify(requestFanOut(workload, RequestObserver.NONE));
+    }
 
     /**
      * Workload 3: starts this runtime's echo server, which holds every accepted connection
