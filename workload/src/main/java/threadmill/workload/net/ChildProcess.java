@@ -102,6 +102,7 @@ public final class ChildProcess implements AutoCloseable {
                 return line;
             }
             if (!stdoutPump.isAlive() && stdout.isEmpty()) {
+                process.waitFor(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
                 stderrPump.join(EXIT_GRACE.toMillis());
                 throw failure("ended without the expected output (exit code " + exitCode() + ")");
             }
