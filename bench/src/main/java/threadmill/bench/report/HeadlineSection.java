@@ -19,6 +19,11 @@ final class HeadlineSection {
 
     static void write(ReportContext ctx) {
         ctx.md.heading(2, "Headline");
+        if (ctx.runtimes().isEmpty()) {
+            ctx.md.paragraph("Nothing was measured: raw/ holds no JMH, probe or latency results (see Failures "
+                    + "and gaps).");
+            return;
+        }
         List<String> header = new ArrayList<>(List.of("runtime", "spawn + join per task (JMH)",
                 "heap per live task", "RSS per live task", "NMT thread stacks per live task",
                 "N × 10 s sleeps: completion", "sleep fan-out vs ideal N/D (JMH)"));

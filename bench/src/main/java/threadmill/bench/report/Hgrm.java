@@ -61,11 +61,12 @@ record Hgrm(List<Row> rows, double mean, double max, long totalCount) {
                 rows.add(row(line, where));
             }
         }
-        if (rows.isEmpty()) {
-            throw new RawFormatException(new Json.Where(displayName, lines.size(), 0), "no percentile rows");
+        if (!header) {
+            throw new RawFormatException(new Json.Where(displayName, Math.max(1, lines.size()), 0),
+                    "no 'Value Percentile TotalCount 1/(1-Percentile)' header: not an .hgrm file");
         }
         if (Double.isNaN(max)) {
-            throw new RawFormatException(new Json.Where(displayName, lines.size(), 0),
+            throw new RawFormatException(new Json.Where(displayName, Math.max(1, lines.size()), 0),
                     "no '#[Max = ..., Total count = ...]' footer (truncated file?)");
         }
         return new Hgrm(List.copyOf(rows), mean, max, totalCount);

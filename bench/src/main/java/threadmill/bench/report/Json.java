@@ -56,88 +56,63 @@ sealed interface Json {
             return new RawFormatException(where, "object lacks field \"" + key + "\" (" + expected + ")");
         }
 
-        String string(String key) {
-            String value = optString(key);
+        /** The member if it has the given type, null if absent or null, else a type error at the member. */
+        private <J extends Json> J typed(String key, Class<J> type, String expected) {
+            Json value = member(key);
             if (value == null) {
-                throw missing(key, "a string");
+                return null;
+            }
+            if (type.isInstance(value)) {
+                return type.cast(value);
+            }
+            throw wrongType(key, expected, value);
+        }
+
+        private <T> T required(String key, String expected, T value) {
+            if (value == null) {
+                throw missing(key, expected);
             }
             return value;
+        }
+
+        String string(String key) {
+            return required(key, "a string", optString(key));
         }
 
         String optString(String key) {
-            Json value = member(key);
-            if (value == null) {
-                return null;
-            }
-            if (value instanceof Str s) {
-                return s.value();
-            }
-            throw wrongType(key, "a string", value);
+            Str value = typed(key, Str.class, "a string");
+            return value == null ? null : value.value();
         }
 
         double number(String key) {
-            Double value = optNumber(key);
-            if (value == null) {
-                throw missing(key, "a number");
-            }
-            return value;
+            return required(key, "a number", optNumber(key));
         }
 
         Double optNumber(String key) {
-            Json value = member(key);
-            if (value == null) {
-                return null;
-            }
-            if (value instanceof Num n) {
-                return n.value();
-            }
-            throw wrongType(key, "a number", value);
+            Num value = typed(key, Num.class, "a number");
+            return value == null ? null : value.value();
         }
 
-        /** JMH writes an undefined error as the string "NaN"; that, and only that, reads as NaN. */
         double jmhNumber(String key) {
             return Json.jmhNumber(key, member(key));
         }
 
         Boolean optBoolean(String key) {
-            Json value = member(key);
-            if (value == null) {
-                return null;
-            }
-            if (value instanceof Bool b) {
-                return b.value();
-            }
-            throw wrongType(key, "true or false", value);
+            Bool value = typed(key, Bool.class, "true or false");
+            return value == null ? null : value.value();
         }
 
         Obj object(String key) {
-            Obj value = optObject(key);
-            if (value == null) {
-                throw missing(key, "an object");
-            }
-            return value;
+            return required(key, "an object", optObject(key));
         }
 
         Obj optObject(String key) {
-            Json value = member(key);
-            if (value == null) {
-                return null;
-            }
-            if (value instanceof Obj o) {
-                return o;
-            }
-            throw wrongType(key, "an object", value);
+            return typed(key, Obj.class, "an object");
         }
 
         List<Json> optArray(String key) {
-            Json value = member(key);
-            if (value == null) {
-                return List.of();
-            }
-            if (value instanceof Arr a) {
-                return a.items();
-            }
-            throw wrongType(key, "an array", value);
+            Arr value = typed(key, Arr.class, "an array");
+            return value == null ? List.of() : value.items();
         }
 
         List<String> strings(String key) {

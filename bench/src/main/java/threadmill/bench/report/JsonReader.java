@@ -107,15 +107,8 @@ final class JsonReader {
 
     private Json object() {
         Json.Where where = here();
-        expect('{');
         Map<String, Json> members = new LinkedHashMap<>();
-        skipWhitespace();
-        if (index < text.length() && text.charAt(index) == '}') {
-            index++;
-            return new Json.Obj(members, where);
-        }
-        while (true) {
-            skipWhitespace();
+        sequence('{', '}', () -> {
             if (index >= text.length() || text.charAt(index) != '"') {
                 throw error("expected a member name in double quotes, found " + quoteCurrent());
             }
@@ -128,35 +121,35 @@ final class JsonReader {
             expect(':');
             skipWhitespace();
             members.put(key, value());
-            skipWhitespace();
-            if (index < text.length() && text.charAt(index) == ',') {
-                index++;
-                continue;
-            }
-            expect('}');
-            return new Json.Obj(members, where);
-        }
+        });
+        return new Json.Obj(members, where);
     }
 
     private Json array() {
         Json.Where where = here();
-        expect('[');
         List<Json> items = new ArrayList<>();
+        sequence('[', ']', () -> items.add(value()));
+        return new Json.Arr(items, where);
+    }
+
+    /** {@code open}, then elements separated by commas (none trailing), then {@code close}. */
+    private void sequence(char open, char close, Runnable element) {
+        expect(open);
         skipWhitespace();
-        if (index < text.length() && text.charAt(index) == ']') {
+        if (index < text.length() && text.charAt(index) == close) {
             index++;
-            return new Json.Arr(items, where);
+            return;
         }
         while (true) {
             skipWhitespace();
-            items.add(value());
+            element.run();
             skipWhitespace();
             if (index < text.length() && text.charAt(index) == ',') {
                 index++;
                 continue;
             }
-            expect(']');
-            return new Json.Arr(items, where);
+            expect(close);
+            return;
         }
     }
 

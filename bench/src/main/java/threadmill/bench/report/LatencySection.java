@@ -36,7 +36,7 @@ final class LatencySection {
             List<LineChart.Series> series = new ArrayList<>();
             int i = 0;
             for (LatencyRecord l : records) {
-                if (l.chartKey().equals(key) && l.histogram() != null) {
+                if (l.chartKey().equals(key) && l.histogram() != null && !l.histogram().rows().isEmpty()) {
                     series.add(new LineChart.Series(l.runtime(), Plot.color(l.runtime(), i++), false,
                             curve(l.histogram())));
                 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -181,6 +182,16 @@ class ReportGeneratorTest {
     }
 
     @Test
+    void anEmptyRawFolderGivesAReportThatSaysSo() throws IOException {
+        Path run = temp.resolve("empty");
+        Files.createDirectories(run.resolve("raw"));
+        ReportGenerator.generate(run);
+        String report = Fixture.read(run.resolve("REPORT.md"));
+        assertTrue(report.contains("Nothing was measured"), report);
+        assertTrue(report.contains("raw/probe.jsonl was not written: not measured"), report);
+    }
+
+    @Test
     void aRunDirWithoutRawIsAnErrorNamingThePath() {
         Path run = temp.resolve("no-raw-here");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReportGenerator.generate(run));
@@ -188,35 +199,35 @@ class ReportGeneratorTest {
         assertTrue(e.getMessage().contains("raw/"), e.getMessage());
     }
 
+    /** Copies the fixture, changes one line of one raw file, and returns the error the report stops with. */
+    private String errorAfterEditing(String rawFile, int lineIndex, UnaryOperator<String> edit) throws IOException {
+        Path run = Fixture.copyTo(temp.resolve("bad"));
+        Path file = run.resolve(rawFile);
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        lines.set(lineIndex, edit.apply(lines.get(lineIndex)));
+        Files.write(file, lines);
+        return assertThrows(RawFormatException.class, () -> ReportGenerator.generate(run)).getMessage()
+                .replace(file.toString(), rawFile);
+    }
+
     @Test
     void aMalformedJsonlLineIsReportedWithFileLineAndColumn() throws IOException {
-        Path run = Fixture.copyTo(temp.resolve("bad"));
-        Path probe = run.resolve("raw/probe.jsonl");
-        List<String> lines = new ArrayList<>(Files.readAllLines(probe));
-        lines.set(2, "{\"experiment\":\"memory\",\"runtime\":\"threads\",\"tasks\":10000,\"status\":\"ok\",}");
-        Files.write(probe, lines);
-        RawFormatException e = assertThrows(RawFormatException.class, () -> ReportGenerator.generate(run));
-        assertEquals(probe + ":3:72: expected a member name in double quotes, found '}'", e.getMessage());
+        assertEquals("raw/probe.jsonl:3:72: expected a member name in double quotes, found '}'",
+                errorAfterEditing("raw/probe.jsonl", 2, line ->
+                        "{\"experiment\":\"memory\",\"runtime\":\"threads\",\"tasks\":10000,\"status\":\"ok\",}"));
     }
 
     @Test
     void aFieldOfTheWrongTypeIsReportedWhereItStands() throws IOException {
-        Path run = Fixture.copyTo(temp.resolve("bad"));
-        Path jmh = run.resolve("raw/jmh-creation.json");
-        Files.writeString(jmh, Fixture.read(jmh).replaceFirst("\"score\" : 45000.0", "\"score\" : \"fast\""));
-        RawFormatException e = assertThrows(RawFormatException.class, () -> ReportGenerator.generate(run));
-        assertEquals(jmh + ":27:23: field \"score\" must be a number, found string \"fast\"", e.getMessage());
+        assertEquals("raw/jmh-creation.json:27:23: field \"score\" must be a number, found string \"fast\"",
+                errorAfterEditing("raw/jmh-creation.json", 26, line -> line.replace("45000.0", "\"fast\"")));
     }
 
     @Test
     void aMalformedHistogramIsReportedWithFileAndLine() throws IOException {
-        Path run = Fixture.copyTo(temp.resolve("bad"));
-        Path hgrm = run.resolve("raw/hgrm/timer-lateness-loom-10000-10.hgrm");
-        List<String> lines = new ArrayList<>(Files.readAllLines(hgrm));
-        lines.set(4, "     260.095 0.75000000000x       7502           4.00");
-        Files.write(hgrm, lines);
-        RawFormatException e = assertThrows(RawFormatException.class, () -> ReportGenerator.generate(run));
-        assertTrue(e.getMessage().startsWith(hgrm + ":5: not a number in row"), e.getMessage());
+        assertEquals("raw/hgrm/timer-lateness-loom-10000-10.hgrm:5: not a number in row: 260.095 "
+                + "0.75000000000x       7502           4.00", errorAfterEditing(
+                "raw/hgrm/timer-lateness-loom-10000-10.hgrm", 4, line -> line.replace("0.750000000000", "0.75000000000x")));
     }
 
     private static Map<String, byte[]> outputs(Path run) throws IOException {
