@@ -64,9 +64,10 @@ final class LatencySection {
         return xy.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** 1 → 0%, 10 → 90%, 100 → 99%, 1000 → 99.9%. */
+    /** 1 → 0%, 10 → 90%, 100 → 99%, 1000 → 99.9%, 10^6 → 99.9999%: as many decimals as the tick needs. */
     static String percentileLabel(double inverse) {
-        double percent = 100 * (1 - 1 / inverse);
-        return Fmt.num(percent) + "%";
+        int decimals = Math.max(0, (int) Math.ceil(Math.log10(inverse) - 1e-9) - 2);
+        return new java.math.BigDecimal(100 - 100 / inverse).setScale(decimals, java.math.RoundingMode.HALF_EVEN)
+                .stripTrailingZeros().toPlainString() + "%";
     }
 }
