@@ -27,7 +27,8 @@ final class LatencySection {
             LatencyRecord.PERCENTILES.forEach(p -> row.add(l.percentiles().get(p) == null
                     ? ReportContext.NOT_MEASURED : Fmt.num(l.percentiles().get(p))));
             row.add(l.hgrmPath() == null ? "none" : l.histogram() == null ? "missing: raw/" + l.hgrmPath()
-                    : "raw/" + l.hgrmPath());
+                    : "raw/" + l.hgrmPath() + " (" + l.histogram().totalCount() + " samples, mean "
+                    + Fmt.num(l.histogram().mean()) + ", max " + Fmt.num(l.histogram().max()) + ")");
             rows.add(row);
         }
         ctx.md.table(List.of("metric", "runtime", "params", "mode", "rate/s", "samples", "unit", "p50", "p90", "p99",

@@ -3,10 +3,6 @@ package threadmill.bench.report;
 /** A number with its unit and its error (half-width of JMH's 99.9% interval; NaN when none is known). */
 record Value(double value, double error, String unit) {
 
-    static Value exact(double value, String unit) {
-        return new Value(value, Double.NaN, unit);
-    }
-
     /** The same quantity scaled, error and all (a relative error survives scaling). */
     Value times(double factor, String newUnit) {
         return new Value(value * factor, error * Math.abs(factor), newUnit);

@@ -83,6 +83,14 @@ class ReportGeneratorTest {
     }
 
     @Test
+    void latencyTableHoldsTheRecordedPercentilesAndTheHistogramsOwnCount() throws IOException {
+        String report = Fixture.read(generated("run").resolve("REPORT.md"));
+        assertTrue(report.contains("| timer-lateness | futures | sleepMs=10 tasks=10000 | closed |  | 10000 | us | 510 "
+                + "| 905 | 990 | 1200 | 2100 | raw/hgrm/timer-lateness-futures-10000-10.hgrm (10000 samples, mean "
+                + "505.5, max 2101) |"), report);
+    }
+
+    @Test
     void failedAndMissingPointsShowAsFailuresWithTheLimits() throws IOException {
         String report = Fixture.read(generated("run").resolve("REPORT.md"));
         String failures = report.substring(report.indexOf("## Failures and gaps"));
