@@ -25,7 +25,7 @@ public final class CompareRuns {
         try {
             Path out = Path.of(args.length == 3 ? args[2] : args[1]);
             compare(Path.of(args[0]), Path.of(args[1]), out).forEach(p -> System.out.println("wrote " + p));
-        } catch (RawFormatException | IllegalArgumentException e) {
+        } catch (RawFormatException | IllegalArgumentException | java.io.UncheckedIOException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
         }

@@ -26,7 +26,7 @@ public final class ReportGenerator {
         try {
             List<Path> written = generate(Path.of(args[0]));
             written.forEach(p -> System.out.println("wrote " + p));
-        } catch (RawFormatException | IllegalArgumentException e) {
+        } catch (RawFormatException | IllegalArgumentException | java.io.UncheckedIOException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
         }
