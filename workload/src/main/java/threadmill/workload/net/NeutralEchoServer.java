@@ -82,10 +82,7 @@ public final class NeutralEchoServer implements RunningServer {
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
-                // Typically EMFILE (ulimit -n): the client sees it as a stalled connect.
-                // Say so once per burst and back off rather than spin on a full table.
-                System.err.println("neutral echo server " + Sockets.format(address) + ": accept failed: " + e.getMessage());
-                if (!pause()) {
+                if (!listener.isOpen() || !Sockets.backOffAfterAcceptFailure(address, e)) {
                     return;
                 }
                 continue;
@@ -97,16 +94,6 @@ public final class NeutralEchoServer implements RunningServer {
             } catch (IOException e) {
                 EchoLoop.closeQuietly(connection);
             }
-        }
-    }
-
-    private boolean pause() {
-        try {
-            Thread.sleep(100);
-            return listener.isOpen();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
