@@ -1,23 +1,13 @@
 package threadmill.loom;
 
-import threadmill.workload.TaskRuntime;
-import threadmill.workload.TaskRuntimeProvider;
+import threadmill.workload.NamedRuntimeProvider;
 
 /** {@code loom}: a virtual thread per task, as found by {@code TaskRuntimes}. */
-public final class VirtualThreadProvider implements TaskRuntimeProvider {
+public final class VirtualThreadProvider extends NamedRuntimeProvider {
 
-    @Override
-    public String name() {
-        return VirtualThreadRuntime.NAME;
-    }
-
-    @Override
-    public String description() {
-        return "a virtual thread per task; the same blocking Thread.sleep and java.net.Socket code as threads";
-    }
-
-    @Override
-    public TaskRuntime create() {
-        return new VirtualThreadRuntime();
+    public VirtualThreadProvider() {
+        super(VirtualThreadRuntime.NAME,
+                "a virtual thread per task; the same blocking Thread.sleep and java.net.Socket code as threads",
+                VirtualThreadRuntime::new);
     }
 }

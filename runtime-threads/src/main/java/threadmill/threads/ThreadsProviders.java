@@ -1,7 +1,6 @@
 package threadmill.threads;
 
-import threadmill.workload.TaskRuntime;
-import threadmill.workload.TaskRuntimeProvider;
+import threadmill.workload.NamedRuntimeProvider;
 
 /** The two platform-thread runtimes, as found by {@code TaskRuntimes}. */
 public final class ThreadsProviders {
@@ -10,41 +9,23 @@ public final class ThreadsProviders {
     }
 
     /** {@code threads}: a platform thread per task. */
-    public static final class ThreadPerTask implements TaskRuntimeProvider {
+    public static final class ThreadPerTask extends NamedRuntimeProvider {
 
-        @Override
-        public String name() {
-            return ThreadPerTaskRuntime.NAME;
-        }
-
-        @Override
-        public String description() {
-            return "a platform thread per task; blocking Thread.sleep and java.net.Socket streams; a thread per connection";
-        }
-
-        @Override
-        public TaskRuntime create() {
-            return new ThreadPerTaskRuntime();
+        public ThreadPerTask() {
+            super(ThreadPerTaskRuntime.NAME,
+                    "a platform thread per task; blocking Thread.sleep and java.net.Socket streams; a thread per connection",
+                    ThreadPerTaskRuntime::new);
         }
     }
 
     /** {@code pool}: a fixed pool of platform threads. */
-    public static final class FixedPool implements TaskRuntimeProvider {
+    public static final class FixedPool extends NamedRuntimeProvider {
 
-        @Override
-        public String name() {
-            return FixedPoolRuntime.NAME;
-        }
-
-        @Override
-        public String description() {
-            return "a fixed pool of platform threads (default " + FixedPoolRuntime.DEFAULT_SIZE
-                    + "); the same blocking code, at most pool-size tasks or connections at once";
-        }
-
-        @Override
-        public TaskRuntime create() {
-            return new FixedPoolRuntime();
+        public FixedPool() {
+            super(FixedPoolRuntime.NAME,
+                    "a fixed pool of platform threads (default " + FixedPoolRuntime.DEFAULT_SIZE
+                            + "); the same blocking code, at most pool-size tasks or connections at once",
+                    FixedPoolRuntime::new);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import threadmill.workload.RunningServer;
+import threadmill.workload.Shutdown;
 import threadmill.workload.net.Sockets;
 
 /**
@@ -96,11 +97,7 @@ final class BlockingEchoServer implements RunningServer {
     }
 
     private void ended(Socket connection) {
-        try {
-            connection.close();
-        } catch (IOException e) {
-            // Closing a connection that failed: nothing more to do with it.
-        }
+        Shutdown.closeQuietly(connection);
         open.remove(connection);
         active.exit();
     }
@@ -113,39 +110,16 @@ final class BlockingEchoServer implements RunningServer {
     /** Stops accepting, closes every open connection, and waits (boundedly) for their handlers to end. */
     @Override
     public void close() {
-        boolean interrupted = false;
-        try {
-            listener.close();
-        } catch (IOException e) {
-            // The listener is unusable either way; the connections still get closed below.
-        }
-        while (true) {
-            try {
-                acceptor.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        for (Socket connection : open) {
-            try {
-                connection.close();
-            } catch (IOException e) {
-                // Already broken: its handler ends on its own.
-            }
-        }
-        try {
+        Shutdown.closeQuietly(listener);
+        Shutdown.awaitUninterruptibly(acceptor::join);
+        open.forEach(Shutdown::closeQuietly);
+        Shutdown.awaitUninterruptibly(() -> {
             long stillRunning = active.awaitNone(HANDLERS_END_MILLIS);
             if (stillRunning > 0) {
                 System.err.println("echo server " + Sockets.format(address) + ": " + stillRunning
                         + " connection handlers still running " + HANDLERS_END_MILLIS + " ms after close");
             }
-        } catch (InterruptedException e) {
-            interrupted = true;
-        }
+        });
         onClose.accept(this);
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

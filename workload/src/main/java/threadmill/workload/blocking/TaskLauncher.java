@@ -3,6 +3,7 @@ package threadmill.workload.blocking;
 import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
 import threadmill.workload.ResourceLimitException;
+import threadmill.workload.Shutdown;
 
 /**
  * How a thread-based runtime starts tasks: a thread per task (platform or virtual) or a
@@ -35,18 +36,7 @@ public interface TaskLauncher extends Executor, AutoCloseable {
         /** Interrupts the tasks and waits until they have ended, even if this thread is interrupted. */
         default void stop() {
             interrupt();
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            Shutdown.awaitUninterruptibly(this::join);
         }
     }
 }

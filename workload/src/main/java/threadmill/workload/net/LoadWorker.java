@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import threadmill.workload.Payloads;
+import threadmill.workload.Shutdown;
 
 /**
  * One selector thread of the {@link LoadGenerator}: drives connections
@@ -119,7 +120,7 @@ final class LoadWorker implements AutoCloseable {
             return true;
         } catch (IOException e) {
             if (channel != null) {
-                EchoLoop.closeQuietly(channel);
+                Shutdown.closeQuietly(channel);
             }
             throw Sockets.connectFailed(load.target(), e);
         }
@@ -333,7 +334,7 @@ final class LoadWorker implements AutoCloseable {
         }
         active--;
         connection.key.cancel();
-        EchoLoop.closeQuietly(connection.channel);
+        Shutdown.closeQuietly(connection.channel);
     }
 
     Histogram warmUpLatency() {
@@ -369,7 +370,7 @@ final class LoadWorker implements AutoCloseable {
      * ClosedSelectorException. Used when another worker failed and the run is over.
      */
     void abort() {
-        EchoLoop.closeQuietly(selector);
+        Shutdown.closeQuietly(selector);
     }
 
     /** Closes every connection and the selector; only once no phase is running. */
@@ -377,7 +378,7 @@ final class LoadWorker implements AutoCloseable {
     public void close() {
         abort();
         for (LoadConnection connection : connections) {
-            EchoLoop.closeQuietly(connection.channel);
+            Shutdown.closeQuietly(connection.channel);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import threadmill.workload.RunningServer;
+import threadmill.workload.Shutdown;
 import threadmill.workload.Validate;
 
 /**
@@ -92,7 +93,7 @@ public final class NeutralEchoServer implements RunningServer {
                 connection.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 loops.get((int) (accepted++ % loops.size())).add(connection);
             } catch (IOException e) {
-                EchoLoop.closeQuietly(connection);
+                Shutdown.closeQuietly(connection);
             }
         }
     }
@@ -105,21 +106,10 @@ public final class NeutralEchoServer implements RunningServer {
     /** Stops accepting, closes every connection and waits for the server's threads to end. */
     @Override
     public void close() {
-        EchoLoop.closeQuietly(listener);
+        Shutdown.closeQuietly(listener);
         loops.forEach(EchoLoop::stop);
-        boolean interrupted = false;
         for (Thread thread : threads) {
-            while (true) {
-                try {
-                    thread.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            Shutdown.awaitUninterruptibly(thread::join);
         }
     }
 
