@@ -26,6 +26,8 @@ final class LoadWorker implements AutoCloseable {
 
     /** A connection that neither sends nor receives a byte for this long fails. */
     static final long NO_PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** How often a worker with nothing scheduled looks for connections that stopped answering. */
+    private static final long STALL_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Connects in flight per worker: more would overflow the server's accept queue. */
     private static final int CONNECTS_IN_FLIGHT = 256;
     /** Below a millisecond the selector cannot time a wake-up; park in slices this short instead. */
@@ -188,7 +190,7 @@ final class LoadWorker implements AutoCloseable {
             while (!scheduled.isEmpty() && scheduled.peek().due <= now) {
                 send(scheduled.poll(), now);
             }
-            long wait = scheduled.isEmpty() ? NO_PROGRESS_NANOS : scheduled.peek().due - now;
+            long wait = scheduled.isEmpty() ? STALL_CHECK_NANOS : scheduled.peek().due - now;
             int ready;
             if (wait >= 1_000_000) {
                 ready = selector.select(this::onReady, wait / 1_000_000);
