@@ -1,0 +1,43 @@
+package threadmill.futures.workload;
+
+import java.time.Duration;
+import threadmill.futures.Context;
+import threadmill.futures.Future;
+import threadmill.futures.Poll;
+import threadmill.futures.time.TimerEntry;
+import threadmill.workload.SleepObserver;
+
+/**
+ * One sleeper of the sleep fan-out: {@code async move { observer.parking(i); sleep(d).await;
+ * observer.woke(i); i }}. Rust compiles that block into one state machine that stores its
+ * {@code Sleep} inline; this class does the same by being the timer-wheel entry itself, so a
+ * parked sleeper is this object (40 bytes) plus its task cell (32 bytes).
+ */
+final class SleepingTask extends TimerEntry implements Future<Integer> {
+
+    private final int index;
+    private final SleepObserver observer;
+
+    SleepingTask(int index, Duration sleep, SleepObserver observer) {
+        super(sleep);
+        this.index = index;
+        this.observer = observer;
+    }
+
+    @Override
+    public Poll<Integer> poll(Context cx) {
+        if (!started()) {
+            observer.parking(index);
+        }
+        if (!pollElapsed(cx)) {
+            return Poll.pending();
+        }
+        observer.woke(index);
+        return Poll.ready(index);
+    }
+
+    @Override
+    public void cancel() {
+        disarm();
+    }
+}
