@@ -14,16 +14,23 @@ final class Injector {
     private Task<?> tail;
     private volatile int size;
 
-    synchronized void push(Task<?> task) {
+    /** Queues a task; returns how many are queued now. */
+    synchronized int push(Task<?> task) {
         append(task);
-        size++;
+        return ++size;
     }
 
-    synchronized void pushAll(Task<?>[] tasks, int count) {
+    /** Queues {@code count} tasks; returns how many are queued now. */
+    synchronized int pushAll(Task<?>[] tasks, int count) {
         for (int i = 0; i < count; i++) {
             append(tasks[i]);
         }
         size += count;
+        return size;
+    }
+
+    int size() {
+        return size;
     }
 
     boolean isEmpty() {

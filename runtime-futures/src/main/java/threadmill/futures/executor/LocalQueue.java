@@ -36,15 +36,18 @@ final class LocalQueue {
     private volatile long head;
     private volatile long tail;
 
-    /** Owner only. Moves half the queue and the task to {@code injector} when full. */
-    void push(Task<?> task, Injector injector) {
+    /**
+     * Owner only. Moves half the queue and the task to {@code injector} when full. Returns how
+     * many tasks wait in the queue that took the task.
+     */
+    int push(Task<?> task, Injector injector) {
         for (;;) {
             long h = head;
             long t = tail;
             if (t - h < CAPACITY) {
                 SLOT.setRelease(ring, (int) (t & MASK), task);
                 TAIL.setRelease(this, t + 1);
-                return;
+                return (int) (t + 1 - h);
             }
             int half = CAPACITY / 2;
             for (int i = 0; i < half; i++) {
@@ -52,9 +55,9 @@ final class LocalQueue {
             }
             if (HEAD.compareAndSet(this, h, h + half)) {
                 overflow[half] = task;
-                injector.pushAll(overflow, half + 1);
+                int backlog = injector.pushAll(overflow, half + 1);
                 Arrays.fill(overflow, null);
-                return;
+                return backlog;
             }
         }
     }

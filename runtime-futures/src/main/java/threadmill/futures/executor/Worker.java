@@ -57,10 +57,15 @@ final class Worker implements Runnable {
         }
     }
 
-    /** From the owning thread: queue a task that was spawned or woken here. */
+    /**
+     * From the owning thread: queue a task that was spawned or woken here. With more than one
+     * task waiting, a parked worker is woken to steal some.
+     */
     void schedule(Task<?> task) {
-        queue.push(task, pool.injector);
-        pool.notifyParked();
+        int backlog = queue.push(task, pool.injector);
+        if (backlog > 1) {
+            pool.notifyParked(Integer.MAX_VALUE);
+        }
     }
 
     private Task<?> next() {
@@ -75,8 +80,11 @@ final class Worker implements Runnable {
         if (task != null) {
             return task;
         }
-        int share = Math.max(1, Math.min(LocalQueue.CAPACITY / 2, pool.injectorShare()));
-        return pool.injector.popInto(queue, Math.min(share, queue.room()));
+        task = pool.injector.popInto(queue, Math.min(pool.injectorShare(), queue.room()));
+        if (task != null && !pool.injector.isEmpty()) {
+            pool.notifyParked(pool.injector.size());
+        }
+        return task;
     }
 
     private Task<?> steal() {

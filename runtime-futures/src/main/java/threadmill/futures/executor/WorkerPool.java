@@ -122,17 +122,23 @@ public final class WorkerPool implements AutoCloseable {
         if (Thread.currentThread() instanceof WorkerThread t && t.worker.pool == this) {
             t.worker.schedule(task);
         } else {
-            injector.push(task);
-            notifyParked();
+            notifyParked(injector.push(task));
             if (closed) {
                 drainInjector();
             }
         }
     }
 
-    /** Wakes one parked worker, if any: there is work it can take or steal. */
-    void notifyParked() {
-        if (parked.get() == 0) {
+    /**
+     * Work was queued and {@code backlog} tasks now wait in that queue: wakes one parked worker
+     * if every worker is parked (nobody else would see the work), or if the backlog is more than
+     * an awake worker takes at once. Waking costs a syscall on both sides, so a trickle of work
+     * that the awake workers keep up with wakes nobody (tokio's rule: no wake while a worker is
+     * searching).
+     */
+    void notifyParked(int backlog) {
+        int asleep = parked.get();
+        if (asleep == 0 || (asleep < workers.length && backlog <= injectorShare())) {
             return;
         }
         for (Worker w : workers) {
