@@ -17,13 +17,13 @@ import threadmill.futures.task.JoinHandle;
 import threadmill.futures.task.Waker;
 
 /**
- * Stress, not timing: races between wakes and polls, and mass aborts. Sizes here take a few
- * seconds on a loaded 2-core machine; the larger runs quoted in DESIGN.md use
- * {@code -Dthreadmill.stress.wakes=10000000} (10 million wakes, about 20 s).
+ * Stress, not timing: races between wakes and polls, and mass aborts. 10 million wakes take
+ * about a second on a loaded 2-core machine; {@code -Dthreadmill.stress.wakes=100000000} runs a
+ * hundred million (about 10 s).
  */
 class StressTest {
 
-    private static final int WAKES = Integer.getInteger("threadmill.stress.wakes", 2_000_000);
+    private static final int WAKES = Integer.getInteger("threadmill.stress.wakes", 10_000_000);
 
     /**
      * Every wake is preceded by an event the task must see: if any wake were lost, some task
