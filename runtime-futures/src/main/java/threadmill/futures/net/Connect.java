@@ -47,7 +47,7 @@ final class Connect implements Future<TcpStream> {
         } catch (IOException | RuntimeException e) {
             cancel();
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new UncheckedIOException(new IOException("cannot connect to " + address + ": " + reason, e));
+            throw new UncheckedIOException(new IOException("cannot connect to " + Addresses.format(address) + ": " + reason, e));
         }
     }
 

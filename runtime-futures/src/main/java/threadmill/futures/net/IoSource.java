@@ -64,4 +64,13 @@ final class IoSource {
         }
         waiting.forEach(Waker::wake);
     }
+
+    /** Closes the channel and returns only once its descriptor is released. */
+    void closeAndRelease() {
+        close();
+        Registration r = registration;
+        if (r != null) {
+            r.reactor().release(channel);
+        }
+    }
 }

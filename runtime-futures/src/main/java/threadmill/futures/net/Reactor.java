@@ -3,12 +3,14 @@ package threadmill.futures.net;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import threadmill.futures.task.Waker;
 
 /**
@@ -28,8 +30,11 @@ import threadmill.futures.task.Waker;
  */
 public final class Reactor implements AutoCloseable {
 
+    private static final long RELEASE_PATIENCE_NANOS = 1_000_000_000L;
+
     private final Selector selector;
     private final AtomicBoolean parked = new AtomicBoolean();
+    private Thread owner;
 
     public Reactor() {
         try {
@@ -72,6 +77,10 @@ public final class Reactor implements AutoCloseable {
      * ready. Owner thread only.
      */
     public void poll(long timeoutMillis) {
+        Thread current = Thread.currentThread();
+        if (owner != current) {
+            owner = current;
+        }
         try {
             if (timeoutMillis == 0) {
                 selector.selectNow(Reactor::dispatch);
@@ -101,6 +110,29 @@ public final class Reactor implements AutoCloseable {
         }
         wakeup();
         return registration;
+    }
+
+    /**
+     * Waits until the selector has let go of a closed channel. The JDK closes a registered
+     * channel's descriptor only when its selector next selects, so without this a listener
+     * would keep accepting connections for a moment after close. The owner flushes its
+     * selector itself; another thread wakes it and waits (bounded: a dead selector releases
+     * everything anyway).
+     */
+    void release(SelectableChannel channel) {
+        try {
+            if (Thread.currentThread() == owner) {
+                selector.selectNow(Reactor::dispatch);
+                return;
+            }
+            long deadline = System.nanoTime() + RELEASE_PATIENCE_NANOS;
+            while (channel.isRegistered() && selector.isOpen() && System.nanoTime() - deadline < 0) {
+                selector.wakeup();
+                LockSupport.parkNanos(50_000);
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            // A selector that is gone holds no channel.
+        }
     }
 
     /**

@@ -39,7 +39,7 @@ public final class TcpListener implements AutoCloseable {
             return new TcpListener(channel, (InetSocketAddress) channel.getLocalAddress());
         } catch (IOException | RuntimeException e) {
             channel.close();
-            throw new IOException("cannot listen on " + address + ": " + e.getMessage(), e);
+            throw new IOException("cannot listen on " + Addresses.format(address) + ": " + e.getMessage(), e);
         }
     }
 
@@ -63,13 +63,16 @@ public final class TcpListener implements AutoCloseable {
             source.await(SelectionKey.OP_ACCEPT, cx.waker());
             return Poll.pending();
         } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot accept on " + address + ": " + e.getMessage(), e));
+            throw new UncheckedIOException(new IOException("cannot accept on " + Addresses.format(address) + ": " + e.getMessage(), e));
         }
     }
 
-    /** Stops listening; a task waiting in accept is woken and finds the listener closed. */
+    /**
+     * Stops listening: when this returns, connection attempts are refused; a task waiting in
+     * accept is woken and finds the listener closed.
+     */
     @Override
     public void close() {
-        source.close();
+        source.closeAndRelease();
     }
 }

@@ -118,7 +118,7 @@ public final class TcpStream implements AutoCloseable {
     }
 
     UncheckedIOException failure(String action, IOException e) {
-        return new UncheckedIOException(new IOException("cannot " + action + " " + peer + ": " + e.getMessage(), e));
+        return new UncheckedIOException(new IOException("cannot " + action + " " + Addresses.format(peer) + ": " + e.getMessage(), e));
     }
 
     @Override

@@ -73,8 +73,7 @@ public final class FuturesRuntime implements TaskRuntime {
         } catch (JoinError e) {
             handles.forEach(JoinHandle::abort);
             if (e.getCause() instanceof UncheckedIOException io) {
-                throw new IOException("request fan-out to " + workload.target() + " failed: "
-                        + io.getCause().getMessage(), io.getCause());
+                throw new IOException("request fan-out failed: " + io.getCause().getMessage(), io.getCause());
             }
             throw e;
         }
