@@ -2,6 +2,7 @@ package threadmill.futures.net;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectableChannel;
@@ -95,7 +96,14 @@ public final class Reactor implements AutoCloseable {
     }
 
     private static void dispatch(SelectionKey key) {
-        ((Registration) key.attachment()).ready(key.readyOps());
+        int ready;
+        try {
+            ready = key.readyOps();
+        } catch (CancelledKeyException closedMeanwhile) {
+            // Another thread closed the channel during this select; closing woke its waiters.
+            return;
+        }
+        ((Registration) key.attachment()).ready(ready);
     }
 
     /** Registers a channel with no interest yet; the first would-block read or write adds it. */

@@ -81,9 +81,13 @@ final class Registration {
                     unwanted |= WRITE_SIDE;
                 }
             }
-            if ((interest & unwanted) != 0 && key.isValid()) {
+            if ((interest & unwanted) != 0) {
                 interest &= ~unwanted;
-                key.interestOps(interest);
+                try {
+                    key.interestOps(interest);
+                } catch (CancelledKeyException closedMeanwhile) {
+                    // Closed by another thread: nobody will wait on this key again.
+                }
             }
         }
         if (r != null) {
