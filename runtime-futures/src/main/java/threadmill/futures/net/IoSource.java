@@ -36,6 +36,20 @@ final class IoSource {
         r.await(op, waker);
     }
 
+    /** False when the last read drained the socket and the selector has not reported it readable since. */
+    boolean mayBeReadable() {
+        Registration r = registration;
+        return r == null || r.readable;
+    }
+
+    /** A read left room in the buffer: wait for the selector before reading again. */
+    void drained() {
+        Registration r = registration;
+        if (r != null) {
+            r.readable = false;
+        }
+    }
+
     /** Forgets {@code waker}: the future that stored it was cancelled. */
     void forget(Waker waker) {
         Registration r = registration;

@@ -23,6 +23,9 @@ final class Registration {
     private Waker writer;
     private int interest;
 
+    /** Cleared by a reader that drained the socket; set by the selector when it reports data. */
+    volatile boolean readable = true;
+
     Registration(Reactor reactor) {
         this.reactor = reactor;
     }
@@ -68,6 +71,7 @@ final class Registration {
         synchronized (this) {
             int unwanted = readyOps & SelectionKey.OP_CONNECT;
             if ((readyOps & READ_SIDE) != 0) {
+                readable = true;
                 r = reader;
                 reader = null;
                 if (r == null) {

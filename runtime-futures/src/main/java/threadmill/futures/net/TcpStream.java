@@ -18,7 +18,7 @@ import threadmill.futures.task.Waker;
  * thread polling it and return Pending, to be woken when the socket is ready. Errors surface as
  * {@link UncheckedIOException} whose cause names the peer.
  *
- * <p>{@link #pollRead} and {@link #pollWrite} are the allocation-free primitives
+ * <p>{@link #pollRead} and {@link #pollWrite} are the primitives, which create no future
  * ({@code AsyncRead::poll_read}); {@link #read}, {@link #write}, {@link #readExact},
  * {@link #writeAll} wrap them as futures. One reader and one writer may wait at a time.
  */
@@ -43,12 +43,22 @@ public final class TcpStream implements AutoCloseable {
         return peer;
     }
 
-    /** Bytes read into {@code dst} (from its position), -1 at end of stream, or Pending. */
+    /**
+     * Bytes read into {@code dst} (from its position), -1 at end of stream, or Pending. After a
+     * read that left room in the buffer, the socket is taken as drained and the next call waits
+     * for the selector instead of trying a read that would return 0 (tokio clears readiness
+     * the same way); selection is level-triggered, so data that came in meanwhile is reported.
+     */
     public Poll<Integer> pollRead(Context cx, ByteBuffer dst) {
         try {
-            int n = channel.read(dst);
-            if (n != 0 || !dst.hasRemaining()) {
-                return Poll.ready(n);
+            if (source.mayBeReadable() || !dst.hasRemaining()) {
+                int n = channel.read(dst);
+                if (n != 0 || !dst.hasRemaining()) {
+                    if (n > 0 && dst.hasRemaining()) {
+                        source.drained();
+                    }
+                    return Poll.ready(n);
+                }
             }
             source.await(SelectionKey.OP_READ, cx.waker());
             return Poll.pending();
