@@ -49,17 +49,7 @@ class StressTest {
             }
             List<Thread> threads = new ArrayList<>();
             for (int w = 0; w < wakers; w++) {
-                Thread t = new Thread(() -> {
-                    for (int r = 0; r < rounds; r++) {
-                        for (int task = 0; task < tasks; task++) {
-                            events.incrementAndGet(task);
-                            Waker waker = stored.get(task);
-                            if (waker != null) {
-                                waker.wake();
-                            }
-                        }
-                    }
-                });
+                Thread t = new Thread(() -> raiseEvents(rounds, events, stored));
                 threads.add(t);
                 t.start();
             }
@@ -79,17 +69,7 @@ class StressTest {
         int rounds = WAKES / 10 / tasks;
         AtomicIntegerArray events = new AtomicIntegerArray(tasks);
         AtomicReferenceArray<Waker> stored = new AtomicReferenceArray<>(tasks);
-        Thread waker = new Thread(() -> {
-            for (int r = 0; r < rounds; r++) {
-                for (int task = 0; task < tasks; task++) {
-                    events.incrementAndGet(task);
-                    Waker w = stored.get(task);
-                    if (w != null) {
-                        w.wake();
-                    }
-                }
-            }
-        });
+        Thread waker = new Thread(() -> raiseEvents(rounds, events, stored));
         try (LocalExecutor executor = new LocalExecutor()) {
             List<JoinHandle<Integer>> handles = new ArrayList<>();
             for (int i = 0; i < tasks; i++) {
@@ -104,6 +84,19 @@ class StressTest {
             seen.forEach(n -> assertEquals(rounds, n));
         }
         waker.join();
+    }
+
+    /** {@code rounds} times for every task: publish one more event, then wake the task. */
+    private static void raiseEvents(int rounds, AtomicIntegerArray events, AtomicReferenceArray<Waker> stored) {
+        for (int r = 0; r < rounds; r++) {
+            for (int task = 0; task < events.length(); task++) {
+                events.incrementAndGet(task);
+                Waker waker = stored.get(task);
+                if (waker != null) {
+                    waker.wake();
+                }
+            }
+        }
     }
 
     @Test
