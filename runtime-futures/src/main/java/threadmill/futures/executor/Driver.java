@@ -99,7 +99,7 @@ public final class Driver implements AutoCloseable {
         do {
             more = timer.expire(Clock.nowMillis(), due, WAKE_BATCH);
             for (int i = 0; i < due.size(); i++) {
-                due.get(i).wake();
+                Waker.wakeGuarded(due.get(i));
             }
             due.clear();
         } while (more);
@@ -109,7 +109,7 @@ public final class Driver implements AutoCloseable {
     @Override
     public void close() {
         timer.drainTo(due);
-        due.forEach(Waker::wake);
+        due.forEach(Waker::wakeGuarded);
         due.clear();
         reactor.close();
     }

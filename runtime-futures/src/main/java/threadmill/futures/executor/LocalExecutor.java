@@ -32,6 +32,7 @@ public final class LocalExecutor implements AutoCloseable {
     private final ArrayDeque<Task<?>> ready = new ArrayDeque<>();
     private final Injector remote = new Injector();
     private volatile boolean closed;
+    private boolean interrupted;
 
     /** Spawns a task that this thread polls while it is inside {@link #blockOn} ({@code spawn_local}). */
     public <T> JoinHandle<T> spawnLocal(Future<T> future) {
@@ -62,6 +63,10 @@ public final class LocalExecutor implements AutoCloseable {
             return run(future);
         } finally {
             Driver.exit(previous);
+            if (interrupted) {
+                interrupted = false;
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -86,6 +91,8 @@ public final class LocalExecutor implements AutoCloseable {
                 driver.turn(false);
                 continue;
             }
+            // A pending interrupt would make every select return at once: keep it for later.
+            interrupted |= Thread.interrupted();
             driver.prepareToPark();
             boolean work = main.notified || !remote.isEmpty();
             if (work) {

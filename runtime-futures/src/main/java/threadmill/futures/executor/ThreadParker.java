@@ -28,16 +28,28 @@ final class ThreadParker implements Waker, Context {
     private final Thread thread = Thread.currentThread();
     private volatile boolean notified;
 
-    /** Polls {@code future} on the calling thread until it is ready, parking in between. */
+    /**
+     * Polls {@code future} on the calling thread until it is ready, parking in between. An
+     * interrupt does not end the wait (a future has no way to be told); it is kept and set again
+     * on return, rather than left set, which would make every park return at once and spin.
+     */
     static <T> T runToCompletion(Future<T> future) {
         ThreadParker parker = new ThreadParker();
-        for (;;) {
-            Poll<T> p = future.poll(parker);
-            if (p.isReady()) {
-                return p.value();
+        boolean interrupted = false;
+        try {
+            for (;;) {
+                Poll<T> p = future.poll(parker);
+                if (p.isReady()) {
+                    return p.value();
+                }
+                while (!(boolean) NOTIFIED.getAndSet(parker, false)) {
+                    LockSupport.park(parker);
+                    interrupted |= Thread.interrupted();
+                }
             }
-            while (!(boolean) NOTIFIED.getAndSet(parker, false)) {
-                LockSupport.park(parker);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -76,7 +76,7 @@ final class IoSource {
         if (r != null) {
             r.reactor().wakeup();
         }
-        waiting.forEach(Waker::wake);
+        waiting.forEach(Waker::wakeGuarded);
     }
 
     /** Closes the channel and returns only once its descriptor is released. */

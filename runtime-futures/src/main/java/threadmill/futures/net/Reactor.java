@@ -162,6 +162,6 @@ public final class Reactor implements AutoCloseable {
         for (Registration r : registrations) {
             r.takeWakers(waiting);
         }
-        waiting.forEach(Waker::wake);
+        waiting.forEach(Waker::wakeGuarded);
     }
 }

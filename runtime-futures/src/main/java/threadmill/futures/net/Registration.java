@@ -95,10 +95,10 @@ final class Registration {
             }
         }
         if (r != null) {
-            r.wake();
+            Waker.wakeGuarded(r);
         }
         if (w != null) {
-            w.wake();
+            Waker.wakeGuarded(w);
         }
     }
 

@@ -11,6 +11,20 @@ public interface Waker {
 
     void wake();
 
+    /**
+     * Wakes {@code waker} on behalf of a driver (timers, I/O): an exception from a faulty waker
+     * goes to the thread's uncaught-exception handler instead of ending the thread that drives
+     * every other task's timers and sockets.
+     */
+    static void wakeGuarded(Waker waker) {
+        try {
+            waker.wake();
+        } catch (RuntimeException e) {
+            Thread t = Thread.currentThread();
+            t.getUncaughtExceptionHandler().uncaughtException(t, e);
+        }
+    }
+
     /** A waker that does nothing, for polling a future by hand. */
     static Waker noop() {
         return () -> { };

@@ -71,6 +71,20 @@ class LocalExecutorTest {
     }
 
     @Test
+    void anInterruptedCallerStillParksAndKeepsItsInterrupt() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        try (LocalExecutor executor = new LocalExecutor(); WorkerPool pool = new WorkerPool(1)) {
+            Thread.currentThread().interrupt();
+            long cpuBefore = threads.getCurrentThreadCpuTime();
+            executor.blockOn(Futures.sleep(Duration.ofMillis(300)));
+            pool.blockOn(Futures.sleep(Duration.ofMillis(300)));
+            long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
+            assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+            assertTrue(cpuMillis < 100, "waiting 600 ms while interrupted used " + cpuMillis + " ms of CPU");
+        }
+    }
+
+    @Test
     void aWakeFromAnotherThreadReachesTheParkedExecutor() {
         List<Waker> stored = new ArrayList<>();
         try (LocalExecutor executor = new LocalExecutor()) {
