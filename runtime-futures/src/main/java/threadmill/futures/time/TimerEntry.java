@@ -28,8 +28,19 @@ public abstract class TimerEntry {
         this.deadline = (int) Clock.deadlineMillis(delay);
     }
 
-    /** A slot's list head in the wheel. */
-    TimerEntry() {
+    /**
+     * An entry whose deadline is set by {@link #startTimer} when its future first runs, the way
+     * a Rust async block creates its {@code Sleep} only when execution reaches it.
+     */
+    protected TimerEntry() {
+    }
+
+    /** Sets the deadline to now + delay; call before the first {@link #pollElapsed}. */
+    protected final void startTimer(Duration delay) {
+        if (wheel != null) {
+            throw new IllegalStateException("timer already started");
+        }
+        this.deadline = (int) Clock.deadlineMillis(delay);
     }
 
     /**

@@ -42,11 +42,10 @@ public final class FuturesRuntime implements TaskRuntime {
     @Override
     public RunningTasks startSleepers(SleepFanOut workload, SleepObserver observer) {
         List<JoinHandle<Integer>> handles = new ArrayList<>(workload.tasks());
+        Sleepers sleepers = new Sleepers(workload.sleep(), observer);
         try {
             for (int i = 0; i < workload.tasks(); i++) {
-                handles.add(pool.spawn(workload.sleeps()
-                        ? new SleepingTask(i, workload.sleep(), observer)
-                        : new ImmediateTask(i, observer)));
+                handles.add(pool.spawn(workload.sleeps() ? new SleepingTask(i, sleepers) : new ImmediateTask(i, observer)));
             }
         } catch (OutOfMemoryError e) {
             int started = handles.size();

@@ -1,6 +1,5 @@
 package threadmill.futures.workload;
 
-import java.time.Duration;
 import threadmill.futures.Context;
 import threadmill.futures.Future;
 import threadmill.futures.Poll;
@@ -10,24 +9,26 @@ import threadmill.workload.SleepObserver;
 /**
  * One sleeper of the sleep fan-out: {@code async move { observer.parking(i); sleep(d).await;
  * observer.woke(i); i }}. Rust compiles that block into one state machine that stores its
- * {@code Sleep} inline; this class does the same by being the timer-wheel entry itself, so a
- * parked sleeper is this object (40 bytes) plus its task cell (32 bytes).
+ * {@code Sleep} inline and creates it, deadline included, when the block first runs; this class
+ * does the same by being the timer-wheel entry itself and starting its timer on first poll, so
+ * a parked sleeper is this object (40 bytes) plus its task cell (32 bytes).
  */
 final class SleepingTask extends TimerEntry implements Future<Integer> {
 
     private final int index;
-    private final SleepObserver observer;
+    private final Sleepers sleepers;
 
-    SleepingTask(int index, Duration sleep, SleepObserver observer) {
-        super(sleep);
+    SleepingTask(int index, Sleepers sleepers) {
         this.index = index;
-        this.observer = observer;
+        this.sleepers = sleepers;
     }
 
     @Override
     public Poll<Integer> poll(Context cx) {
+        SleepObserver observer = sleepers.observer();
         if (!started()) {
             observer.parking(index);
+            startTimer(sleepers.sleep());
         }
         if (!pollElapsed(cx)) {
             return Poll.pending();
