@@ -13,7 +13,7 @@ final class JoinAll<T> implements Future<List<T>> {
     private final Object[] outputs;
     private int remaining;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     JoinAll(List<? extends Future<? extends T>> futures) {
         this.pending = futures.toArray(new Future[0]);
         this.outputs = new Object[pending.length];

@@ -16,7 +16,7 @@ final class JoinHandlesInOrder<T> implements Future<List<T>> {
     private final Object[] outputs;
     private int next;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     JoinHandlesInOrder(List<? extends Future<? extends T>> handles) {
         this.handles = handles.toArray(new JoinHandle[0]);
         this.outputs = new Object[this.handles.length];
