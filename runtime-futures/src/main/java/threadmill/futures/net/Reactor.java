@@ -114,6 +114,7 @@ public final class Reactor implements AutoCloseable {
         } catch (ClosedChannelException e) {
             throw e;
         } catch (IllegalStateException e) {
+            // ClosedSelectorException included: the driver's runtime has been closed.
             throw new IOException("cannot register " + channel + ": the runtime is shut down", e);
         }
         wakeup();
