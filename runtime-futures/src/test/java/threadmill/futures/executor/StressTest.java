@@ -3,13 +3,13 @@ package threadmill.futures.executor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.junit.jupiter.api.Test;
+import threadmill.futures.testing.Heap;
 import threadmill.futures.Future;
 import threadmill.futures.Futures;
 import threadmill.futures.Poll;
@@ -104,19 +104,21 @@ class StressTest {
         int tasks = 1_000_000;
         try (WorkerPool pool = new WorkerPool(2)) {
             pool.blockOn(Futures.sleep(Duration.ofMillis(10)));
-            long baseline = heapAfterGc();
+            long baseline = Heap.usedAfterGc();
             List<JoinHandle<Void>> handles = new ArrayList<>(tasks);
             for (int i = 0; i < tasks; i++) {
                 handles.add(pool.spawn(Futures.sleep(Duration.ofSeconds(120))));
             }
             awaitTrue(() -> pool.armedTimers() == tasks, "all sleepers armed");
-            long parked = heapAfterGc();
-            assertTrue(parked - baseline > 40L * tasks, "a million parked sleepers hold memory: " + (parked - baseline));
+            long parked = Heap.usedAfterGc();
+            long perTask = (parked - baseline) / tasks;
+            assertTrue(perTask > 40 && perTask < 90,
+                    "a parked Futures.sleep task (cell 32 B + Sleep 32 B + handle slot 4 B) took " + perTask + " B");
             handles.forEach(JoinHandle::abort);
             awaitTrue(() -> pool.armedTimers() == 0, "wheel empty after abort");
             awaitTrue(() -> handles.stream().allMatch(JoinHandle::isFinished), "every aborted task finished");
             handles.clear();
-            long after = heapAfterGc();
+            long after = Heap.usedAfterGc();
             assertTrue(after - baseline < 16L * 1024 * 1024,
                     "heap after abort " + (after - baseline) / 1024 + " KiB above baseline");
         }
@@ -149,13 +151,6 @@ class StressTest {
         }
     }
 
-    private static long heapAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(50);
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import threadmill.futures.testing.Heap;
 import threadmill.workload.RequestFanOut;
 import threadmill.workload.RequestObserver;
 import threadmill.workload.RunningServer;
@@ -58,6 +59,26 @@ class FuturesRuntimeTest {
         assertEquals(100_000, woke.get());
         assertEquals(new SleepFanOut(1_000, Duration.ZERO).expectedSum(), runtime.sleepFanOut(new SleepFanOut(1_000, Duration.ZERO)));
     }
+
+    /** The design target: at most 80 bytes per parked sleeper, its task cell, handle and timer included. */
+    @Test
+    void aParkedSleeperCostsAtMost80BytesOfHeap() throws InterruptedException {
+        int tasks = 500_000;
+        runtime.sleepFanOut(new SleepFanOut(10_000, Duration.ofMillis(1)));
+        long baseline = Heap.usedAfterGc();
+        java.util.concurrent.CountDownLatch parked = new java.util.concurrent.CountDownLatch(tasks);
+        RunningTasks running = runtime.startSleepers(new SleepFanOut(tasks, Duration.ofSeconds(60)), new SleepObserver() {
+            @Override
+            public void parking(int task) {
+                parked.countDown();
+            }
+        });
+        assertTrue(parked.await(60, java.util.concurrent.TimeUnit.SECONDS));
+        long perTask = (Heap.usedAfterGc() - baseline) / tasks;
+        running.cancel();
+        assertTrue(perTask <= 80, "heap per parked sleeper: " + perTask + " B");
+    }
+
 
     @Test
     void cancellingSleepersReleasesTheirTimers() {
