@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.junit.jupiter.api.Test;
-import threadmill.futures.testing.Heap;
 import threadmill.futures.Future;
 import threadmill.futures.Futures;
 import threadmill.futures.Poll;
 import threadmill.futures.task.JoinHandle;
 import threadmill.futures.task.Waker;
+import threadmill.futures.testing.Heap;
 
 /**
  * Stress, not timing: races between wakes and polls, and mass aborts. 10 million wakes take
