@@ -123,6 +123,9 @@ public final class LocalExecutor implements AutoCloseable {
     @Override
     public void close() {
         checkOwner("close");
+        if (Driver.insideRuntime()) {
+            throw new IllegalStateException("a LocalExecutor cannot be closed from inside blockOn");
+        }
         if (closed) {
             return;
         }

@@ -169,6 +169,10 @@ public final class WorkerPool implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (Thread.currentThread() instanceof WorkerThread t && t.worker.pool == this) {
+            throw new IllegalStateException("a WorkerPool cannot be closed from its own worker "
+                    + t.getName() + ": it would wait for itself to stop");
+        }
         if (closed) {
             return;
         }

@@ -99,6 +99,18 @@ class WorkerPoolTest {
     }
 
     @Test
+    void aPoolCannotBeClosedFromItsOwnWorker() {
+        try (WorkerPool pool = new WorkerPool(1)) {
+            threadmill.futures.task.JoinError e = assertThrows(threadmill.futures.task.JoinError.class,
+                    () -> pool.blockOn(pool.spawn(Futures.pollFn(cx -> {
+                        pool.close();
+                        return Poll.ready(null);
+                    }))));
+            assertTrue(e.getCause() instanceof IllegalStateException);
+        }
+    }
+
+    @Test
     void aSpawnAfterCloseIsCancelledNotLost() {
         WorkerPool pool = new WorkerPool(1);
         pool.close();
