@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import threadmill.futures.Future;
 import threadmill.futures.Futures;
 import threadmill.futures.Poll;
+import threadmill.futures.task.JoinError;
 import threadmill.futures.task.JoinHandle;
 
 class WorkerPoolTest {
@@ -101,7 +102,7 @@ class WorkerPoolTest {
     @Test
     void aPoolCannotBeClosedFromItsOwnWorker() {
         try (WorkerPool pool = new WorkerPool(1)) {
-            threadmill.futures.task.JoinError e = assertThrows(threadmill.futures.task.JoinError.class,
+            JoinError e = assertThrows(JoinError.class,
                     () -> pool.blockOn(pool.spawn(Futures.pollFn(cx -> {
                         pool.close();
                         return Poll.ready(null);

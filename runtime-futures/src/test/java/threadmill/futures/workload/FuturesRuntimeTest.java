@@ -12,6 +12,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,14 +68,14 @@ class FuturesRuntimeTest {
         int tasks = 500_000;
         runtime.sleepFanOut(new SleepFanOut(10_000, Duration.ofMillis(1)));
         long baseline = Heap.usedAfterGc();
-        java.util.concurrent.CountDownLatch parked = new java.util.concurrent.CountDownLatch(tasks);
+        CountDownLatch parked = new CountDownLatch(tasks);
         RunningTasks running = runtime.startSleepers(new SleepFanOut(tasks, Duration.ofSeconds(60)), new SleepObserver() {
             @Override
             public void parking(int task) {
                 parked.countDown();
             }
         });
-        assertTrue(parked.await(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(parked.await(60, TimeUnit.SECONDS));
         long perTask = (Heap.usedAfterGc() - baseline) / tasks;
         running.cancel();
         assertTrue(perTask <= 80, "heap per parked sleeper: " + perTask + " B");
