@@ -45,7 +45,7 @@ public final class FuturesRuntime implements TaskRuntime {
         Sleepers sleepers = new Sleepers(workload.sleep(), observer);
         try {
             for (int i = 0; i < workload.tasks(); i++) {
-                handles.add(pool.spawn(workload.sleeps() ? new SleepingTask(i, sleepers) : new ImmediateTask(i, observer)));
+                handles.add(pool.spawn(new SleepingTask(i, sleepers)));
             }
         } catch (OutOfMemoryError e) {
             int started = handles.size();

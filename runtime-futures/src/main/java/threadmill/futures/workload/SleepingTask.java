@@ -7,8 +7,8 @@ import threadmill.futures.time.TimerEntry;
 import threadmill.workload.SleepObserver;
 
 /**
- * One sleeper of the sleep fan-out: {@code async move { observer.parking(i); sleep(d).await;
- * observer.woke(i); i }}. Rust compiles that block into one state machine that stores its
+ * One task of the sleep fan-out: {@code async move { observer.parking(i); if !d.is_zero() {
+ * sleep(d).await; observer.woke(i); } i }} (a zero sleep is the creation-cost workload). Rust compiles that block into one state machine that stores its
  * {@code Sleep} inline and creates it, deadline included, when the block first runs; this class
  * does the same by being the timer-wheel entry itself and starting its timer on first poll, so
  * a parked sleeper is this object (40 bytes) plus its task cell (32 bytes).
@@ -28,6 +28,9 @@ final class SleepingTask extends TimerEntry implements Future<Integer> {
         SleepObserver observer = sleepers.observer();
         if (!started()) {
             observer.parking(index);
+            if (sleepers.sleep().isZero()) {
+                return Poll.ready(index);
+            }
             startTimer(sleepers.sleep());
         }
         if (!pollElapsed(cx)) {
