@@ -50,7 +50,7 @@ class WorkerPoolTest {
                     int v = i;
                     children.add(pool.spawn(Futures.pollFn(c -> {
                         threads.add(Thread.currentThread().getName());
-                        busy(20_000);
+                        busy(100_000);
                         return Poll.ready(v);
                     })));
                 }
