@@ -78,19 +78,18 @@ public final class Driver implements AutoCloseable {
 
     /**
      * Processes ready I/O and due timers, blocking first (after {@link #prepareToPark()}) until
-     * I/O, a wakeup, or the next timer deadline when {@code block} is true.
+     * I/O, a wakeup, or the start of the next timer tick when {@code block} is true.
      */
     void turn(boolean block) {
-        long timeout = 0;
+        long timeoutNanos = 0;
         if (block) {
             long next = timer.nextDeadline();
-            long now = Clock.nowMillis();
-            timeout = next == TimerWheel.NONE ? -1 : Math.max(0, next - now);
-            if (timeout == 0) {
+            timeoutNanos = next == TimerWheel.NONE ? -1 : Math.max(0, Clock.nanosUntil(next));
+            if (timeoutNanos == 0) {
                 reactor.cancelPark();
             }
         }
-        reactor.poll(timeout);
+        reactor.poll(timeoutNanos);
         fireDueTimers();
     }
 

@@ -27,15 +27,16 @@ import threadmill.futures.task.Waker;
  * change interest; those changes are applied by the selector at its next select, so a thread
  * that is not the owner calls {@link #wakeup()}. The {@code parked} flag makes that cheap: the
  * owner raises it before it blocks, and only the first waker that lowers it pays for
- * {@code Selector.wakeup()} (a write to an eventfd).
+ * {@code Selector.wakeup()} (a write to an eventfd) and an unpark.
  */
 public final class Reactor implements AutoCloseable {
 
     private static final long RELEASE_PATIENCE_NANOS = 1_000_000_000L;
+    private static final long NANOS_PER_MILLI = 1_000_000L;
 
     private final Selector selector;
     private final AtomicBoolean parked = new AtomicBoolean();
-    private Thread owner;
+    private volatile Thread owner;
 
     public Reactor() {
         try {
@@ -67,26 +68,42 @@ public final class Reactor implements AutoCloseable {
     public boolean wakeup() {
         if (parked.get() && parked.getAndSet(false)) {
             selector.wakeup();
+            Thread napping = owner;
+            if (napping != null) {
+                // The owner may be in a sub-millisecond nap instead of a select (see poll).
+                LockSupport.unpark(napping);
+            }
             return true;
         }
         return false;
     }
 
     /**
-     * Waits for readiness for up to {@code timeoutMillis} (0: do not block, negative: no limit;
+     * Waits for readiness for up to {@code timeoutNanos} (0: do not block, negative: no limit;
      * blocking requires {@link #prepareToPark()} first) and wakes every task whose socket is
      * ready. Owner thread only.
+     *
+     * <p>{@code Selector.select} counts in whole milliseconds and the kernel rounds its wait up,
+     * so a timer due in 0.3 ms would cost a full millisecond or more of lateness. The selector
+     * therefore waits only the whole milliseconds of the timeout (rounded down), and a remainder
+     * under a millisecond is slept with {@link LockSupport#parkNanos} after a non-blocking
+     * select; {@link #wakeup()} unparks the owner as well as waking the selector, so a nap is as
+     * interruptible as a select. No spinning: the nap costs one timed futex wait.
      */
-    public void poll(long timeoutMillis) {
+    public void poll(long timeoutNanos) {
         Thread current = Thread.currentThread();
         if (owner != current) {
             owner = current;
         }
         try {
-            if (timeoutMillis == 0) {
+            if (timeoutNanos == 0) {
                 selector.selectNow(Reactor::dispatch);
-            } else {
-                selector.select(Reactor::dispatch, timeoutMillis < 0 ? 0 : timeoutMillis);
+            } else if (timeoutNanos < 0) {
+                selector.select(Reactor::dispatch, 0);
+            } else if (timeoutNanos >= NANOS_PER_MILLI) {
+                selector.select(Reactor::dispatch, timeoutNanos / NANOS_PER_MILLI);
+            } else if (selector.selectNow(Reactor::dispatch) == 0 && parked.get()) {
+                LockSupport.parkNanos(this, timeoutNanos);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("selector failed", e);

@@ -22,6 +22,15 @@ public final class Clock {
         return (System.nanoTime() - ORIGIN) / 1_000_000;
     }
 
+    /**
+     * Nanoseconds from now until millisecond tick {@code tick} starts (negative once it has).
+     * A driver waits this long rather than a whole number of milliseconds from a truncated
+     * "now", which would overshoot by up to a millisecond.
+     */
+    public static long nanosUntil(long tick) {
+        return tick * 1_000_000 - (System.nanoTime() - ORIGIN);
+    }
+
     /** The first tick at or after now + delay. */
     static long deadlineMillis(Duration delay) {
         if (delay == null || delay.isNegative() || delay.compareTo(MAX_DELAY) > 0) {
