@@ -1,32 +1,69 @@
 package threadmill.futures.executor;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import threadmill.futures.Poll;
 import threadmill.futures.task.Task;
 
 /**
  * The pool's shared run queue (tokio's inject queue): tasks spawned or woken from outside the
- * workers, and the overflow of full local queues. An intrusive list through {@link Task#next()}
- * under one lock, so queueing allocates nothing; workers take tasks in batches to keep the lock
- * cold. {@link #isEmpty()} reads a volatile count without the lock.
+ * workers, and the overflow of full local queues. An intrusive list through {@link Task#next()},
+ * so queueing allocates nothing.
+ *
+ * <p>Producers never lock: a push swaps itself in as the tail with one atomic exchange and then
+ * links the previous tail to it (Vyukov's intrusive MPSC queue). A thread spawning a million
+ * tasks from outside therefore never waits for, nor inflates, a lock that the workers hold while
+ * they take their share. Consumers take tasks under this object's monitor, one consumer at a
+ * time, in batches. Between a producer's exchange and its link the queue looks one task shorter
+ * to consumers; the count, raised before the exchange, still says "not empty", so a worker about
+ * to park looks again instead of sleeping on that task.
  */
 final class Injector {
 
-    private Task<?> head;
-    private Task<?> tail;
-    private volatile int size;
+    private static final VarHandle TAIL;
+    private static final VarHandle SIZE;
 
-    /** Queues a task; returns how many are queued now. */
-    synchronized int push(Task<?> task) {
-        append(task);
-        return ++size;
+    static {
+        try {
+            TAIL = MethodHandles.lookup().findVarHandle(Injector.class, "tail", Task.class);
+            SIZE = MethodHandles.lookup().findVarHandle(Injector.class, "size", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
-    /** Queues {@code count} tasks; returns how many are queued now. */
-    synchronized int pushAll(Task<?>[] tasks, int count) {
-        for (int i = 0; i < count; i++) {
-            append(tasks[i]);
+    /** Never run: the node that stands in the list when it is empty, so producers need no head. */
+    private final Task<?> stub = Task.create(cx -> Poll.pending(), task -> { });
+    private volatile Task<?> tail = stub;
+    private Task<?> head = stub;
+    /** Tasks pushed and not yet taken: raised before a push links, so it never undercounts. */
+    private volatile int size;
+
+    /** Queues a task; returns how many are queued now. Lock-free. */
+    int push(Task<?> task) {
+        int queued = (int) SIZE.getAndAdd(this, 1) + 1;
+        task.setNext(null);
+        link(task, task);
+        return queued;
+    }
+
+    /** Queues {@code count} tasks with one exchange; returns how many are queued now. */
+    int pushAll(Task<?>[] tasks, int count) {
+        if (count == 0) {
+            return size;
         }
-        size += count;
-        return size;
+        int queued = (int) SIZE.getAndAdd(this, count) + count;
+        for (int i = 0; i < count - 1; i++) {
+            tasks[i].setNext(tasks[i + 1]);
+        }
+        tasks[count - 1].setNext(null);
+        link(tasks[0], tasks[count - 1]);
+        return queued;
+    }
+
+    private void link(Task<?> first, Task<?> last) {
+        Task<?> previous = (Task<?>) TAIL.getAndSet(this, last);
+        previous.publishNext(first);
     }
 
     int size() {
@@ -39,7 +76,7 @@ final class Injector {
 
     /**
      * Takes one task to run now, and moves up to {@code extra} more into {@code local}, which
-     * must have room for them.
+     * must have room for them. Null when nothing is queued, or the only task is still being linked.
      */
     Task<?> popInto(LocalQueue local, int extra) {
         if (size == 0) {
@@ -51,38 +88,53 @@ final class Injector {
             if (first == null) {
                 return null;
             }
-            int n = Math.min(extra, size);
-            for (int i = 0; i < n; i++) {
-                local.push(take(), this);
+            for (int i = 0; i < extra; i++) {
+                Task<?> task = take();
+                if (task == null) {
+                    break;
+                }
+                local.push(task, this);
             }
         }
         return first;
     }
 
-    synchronized Task<?> pop() {
-        return size == 0 ? null : take();
-    }
-
-    private void append(Task<?> task) {
-        task.setNext(null);
-        if (tail == null) {
-            head = task;
-        } else {
-            tail.setNext(task);
+    /** Takes one task, or null (as {@link #popInto}). */
+    Task<?> pop() {
+        if (size == 0) {
+            return null;
         }
-        tail = task;
+        synchronized (this) {
+            return take();
+        }
     }
 
+    /** Vyukov's pop: the stub is stepped over, and put back behind the last task to free it. */
     private Task<?> take() {
-        Task<?> task = head;
-        if (task != null) {
-            head = task.next();
-            if (head == null) {
-                tail = null;
+        Task<?> first = head;
+        Task<?> next = first.nextAcquire();
+        if (first == stub) {
+            if (next == null) {
+                return null;
             }
-            task.setNext(null);
-            size--;
+            head = next;
+            first = next;
+            next = next.nextAcquire();
         }
-        return task;
+        if (next == null) {
+            if (first != tail) {
+                return null;
+            }
+            stub.setNext(null);
+            link(stub, stub);
+            next = first.nextAcquire();
+            if (next == null) {
+                return null;
+            }
+        }
+        head = next;
+        first.setNext(null);
+        SIZE.getAndAdd(this, -1);
+        return first;
     }
 }

@@ -35,10 +35,12 @@ public final class Task<T> implements JoinHandle<T>, Waker, Context, Runnable {
     private static final Object CANCELLED_OUTPUT = new Object();
     private static final Object CONSUMED = new Object();
     private static final VarHandle STATE;
+    private static final VarHandle NEXT;
 
     static {
         try {
             STATE = MethodHandles.lookup().findVarHandle(Task.class, "state", int.class);
+            NEXT = MethodHandles.lookup().findVarHandle(Task.class, "next", Task.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -73,6 +75,16 @@ public final class Task<T> implements JoinHandle<T>, Waker, Context, Runnable {
 
     public void setNext(Task<?> next) {
         this.next = next;
+    }
+
+    /** {@link #next()} for a lock-free queue: sees the task a {@link #publishNext} linked. */
+    public Task<?> nextAcquire() {
+        return (Task<?>) NEXT.getAcquire(this);
+    }
+
+    /** {@link #setNext} for a lock-free queue: the linked task's fields are visible with it. */
+    public void publishNext(Task<?> next) {
+        NEXT.setRelease(this, next);
     }
 
     @Override
