@@ -85,10 +85,12 @@ public final class Reactor implements AutoCloseable {
      *
      * <p>{@code Selector.select} counts in whole milliseconds and the kernel rounds its wait up,
      * so a timer due in 0.3 ms would cost a full millisecond or more of lateness. The selector
-     * therefore waits only the whole milliseconds of the timeout (rounded down), and a remainder
-     * under a millisecond is slept with {@link LockSupport#parkNanos} after a non-blocking
-     * select; {@link #wakeup()} unparks the owner as well as waking the selector, so a nap is as
-     * interruptible as a select. No spinning: the nap costs one timed futex wait.
+     * therefore waits only the whole milliseconds of the timeout (rounded down), and what is left
+     * of it, under a millisecond, is slept with {@link LockSupport#parkNanos} in this same call
+     * (going back to the executor in between would let its pre-park yield hand the CPU away
+     * right before the deadline). {@link #wakeup()} unparks the owner as well as waking the
+     * selector, so a nap ends on a wakeup as a select does. No spinning: a nap is one timed
+     * futex wait.
      */
     public void poll(long timeoutNanos) {
         Thread current = Thread.currentThread();
@@ -100,10 +102,15 @@ public final class Reactor implements AutoCloseable {
                 selector.selectNow(Reactor::dispatch);
             } else if (timeoutNanos < 0) {
                 selector.select(Reactor::dispatch, 0);
-            } else if (timeoutNanos >= NANOS_PER_MILLI) {
-                selector.select(Reactor::dispatch, timeoutNanos / NANOS_PER_MILLI);
-            } else if (selector.selectNow(Reactor::dispatch) == 0 && parked.get()) {
-                LockSupport.parkNanos(this, timeoutNanos);
+            } else {
+                long deadline = System.nanoTime() + timeoutNanos;
+                int ready = timeoutNanos >= NANOS_PER_MILLI
+                        ? selector.select(Reactor::dispatch, timeoutNanos / NANOS_PER_MILLI)
+                        : selector.selectNow(Reactor::dispatch);
+                long rest = deadline - System.nanoTime();
+                if (ready == 0 && rest > 0 && parked.get()) {
+                    LockSupport.parkNanos(this, rest);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("selector failed", e);
