@@ -93,15 +93,23 @@ public final class Driver implements AutoCloseable {
         fireDueTimers();
     }
 
+    /**
+     * Fires due timers a batch at a time until one batch woke some task, or nothing is left due.
+     * What is left is fired at the executor's next turn, after it ran the tasks just woken: a
+     * backlog of a million expirations (or a large cascade) is interleaved with running tasks
+     * instead of being woken all before any of them runs.
+     */
     private void fireDueTimers() {
         boolean more;
+        boolean woke;
         do {
             more = timer.expire(Clock.nowMillis(), due, WAKE_BATCH);
+            woke = !due.isEmpty();
             for (int i = 0; i < due.size(); i++) {
                 Waker.wakeGuarded(due.get(i));
             }
             due.clear();
-        } while (more);
+        } while (more && !woke);
     }
 
     /** Wakes every task still waiting on this driver's timers or sockets, then closes the selector. */
