@@ -52,6 +52,60 @@ class TimerWheelTest {
         assertEquals(0, wheel.size());
     }
 
+    /**
+     * A wheel that is behind (a small batch per tick, less than falls due) keeps half-drained
+     * slots across ticks and slot boundaries while short timers armed meanwhile fill the lowest
+     * level. It must fire every entry exactly once and never early, and once it is given enough
+     * batches per tick it must fire each entry at its own tick: a half-drained higher-level slot
+     * must not hide behind lower-level entries that are not due yet.
+     */
+    @Test
+    void halfDrainedSlotsStillFireEveryEntryOnceNeverEarlyAndThenOnTime() {
+        int longTimers = 5_000;
+        int ticks = 2_400;
+        int throttledTicks = 2_150;
+        long[] firedAt = new long[longTimers + ticks];
+        long[] deadline = new long[longTimers + ticks];
+        long[] now = {start};
+        for (int i = 0; i < longTimers; i++) {
+            deadline[i] = armRecording(i, Duration.ofMillis(2_000 + (long) i * 300 / longTimers), now, firedAt);
+        }
+        List<Waker> due = new ArrayList<>();
+        for (int tick = 0; tick < ticks; tick++) {
+            now[0] = start + tick;
+            // A short timer armed "now" in simulated time, which runs ahead of the real clock.
+            Duration shortDelay = Duration.ofMillis(Math.max(1, now[0] + 10 - Clock.nowMillis()));
+            deadline[longTimers + tick] = armRecording(longTimers + tick, shortDelay, now, firedAt);
+            if (tick < throttledTicks) {
+                wheel.expire(now[0], due, 12);
+                due.forEach(Waker::wake);
+                due.clear();
+            } else {
+                advanceTo(now[0]);
+            }
+        }
+        for (int i = 0; i < deadline.length; i++) {
+            now[0] = Math.max(now[0], deadline[i]);
+        }
+        advanceTo(now[0]);
+        assertEquals(0, wheel.size());
+        for (int i = 0; i < deadline.length; i++) {
+            assertTrue(firedAt[i] >= deadline[i], "entry " + i + " fired at " + firedAt[i] + ", due " + deadline[i]);
+            if (deadline[i] > start + throttledTicks && deadline[i] < start + ticks) {
+                assertEquals(deadline[i], firedAt[i], "entry " + i + " fired late once the wheel kept up");
+            }
+        }
+    }
+
+    private long armRecording(int index, Duration delay, long[] now, long[] firedAt) {
+        Entry e = new Entry(delay);
+        assertFalse(wheel.arm(e, () -> {
+            assertEquals(0, firedAt[index], "entry " + index + " fired twice");
+            firedAt[index] = now[0];
+        }, now[0]));
+        return due(e);
+    }
+
     @Test
     void nextDeadlineIsTheEarliestSlot() {
         assertEquals(TimerWheel.NONE, wheel.nextDeadline());
