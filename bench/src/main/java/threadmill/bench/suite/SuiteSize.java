@@ -16,7 +16,7 @@ public enum SuiteSize {
             List.of("1000"), List.of("1000"), List.of("10"), List.of("10"), List.of("64")),
     QUICK("quick", 1, 1, 3, Duration.ofSeconds(1),
             List.of("10000"), List.of("10000"), List.of("10"), List.of("100"), List.of("64")),
-    FULL("full", 2, 3, 5, Duration.ofSeconds(2),
+    FULL("full", 2, 2, 4, Duration.ofSeconds(1),
             List.of("1000", "100000"), List.of("10000", "100000"), List.of("10"), List.of("100", "1000"),
             List.of("64", "4096"));
 
