@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import threadmill.bench.probe.JavaChild;
 import threadmill.bench.probe.JsonLine;
 
 /**
@@ -41,10 +40,11 @@ public record PitfallSpec(String pitfall, String runtime, String variant, List<S
         return Duration.ofMinutes(3);
     }
 
-    public JavaChild child(String rawDir) {
+    /** The arguments of {@link PitfallPoint}'s main. */
+    public List<String> childArgs(String rawDir) {
         List<String> args = new ArrayList<>(List.of(pitfall, runtime, variant, rawDir));
         params.forEach((name, value) -> args.add(name + "=" + value));
-        return new JavaChild(jvmFlags, PitfallPoint.class.getName(), args);
+        return args;
     }
 
     /** Parses what {@link #child} passes. */

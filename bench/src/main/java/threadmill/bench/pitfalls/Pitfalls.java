@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import threadmill.bench.probe.ChildRun;
 import threadmill.bench.probe.CommandLine;
-import threadmill.bench.probe.JavaChild;
 import threadmill.bench.probe.Progress;
 import threadmill.bench.probe.RawDir;
 
@@ -98,21 +98,13 @@ public final class Pitfalls {
     public static void run(List<PitfallSpec> plan, RawDir raw, Progress progress) throws InterruptedException {
         for (PitfallSpec spec : plan) {
             String status;
-            JavaChild child = spec.child(raw.path().toString());
             try {
-                JavaChild.Outcome outcome = child.run(spec.timeout());
-                String line = outcome.lastJsonLine();
-                if (line != null) {
-                    raw.pitfalls().append(line);
-                    status = "ok";
-                } else {
-                    raw.failed("pitfall:" + spec.pitfall(), spec.runtime(),
-                            spec.paramsJson().put("variant", spec.variant()), outcome.failure(spec.timeout()));
-                    status = "failed";
-                }
+                raw.pitfalls().append(ChildRun.jsonLine(PitfallPoint.class, spec.jvmFlags(),
+                        spec.childArgs(raw.path().toString()), spec.timeout()));
+                status = "ok";
             } catch (IOException e) {
-                raw.failed("pitfall:" + spec.pitfall(), spec.runtime(), spec.paramsJson(),
-                        "cannot start the child JVM: " + e.getMessage());
+                raw.failed("pitfall:" + spec.pitfall(), spec.runtime(),
+                        spec.paramsJson().put("variant", spec.variant()), ChildRun.oneLine(e));
                 status = "failed";
             }
             progress.point("pitfall:" + spec.pitfall(), spec.runtime(), spec.variant() + " " + spec.params(), status);

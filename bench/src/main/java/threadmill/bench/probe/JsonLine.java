@@ -3,17 +3,26 @@ package threadmill.bench.probe;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import threadmill.workload.Json;
 
 /**
  * One JSON object, written on one line, keys in insertion order. Values may be null, strings,
  * booleans, numbers, lists, maps or nested {@code JsonLine}s. Non-finite doubles become null
- * (JSON has no NaN), and numbers are printed with {@link Locale#ROOT}.
+ * (JSON has no NaN); strings and numbers are written by the contract's {@link Json}.
  */
 public final class JsonLine {
 
     private final Map<String, Object> fields = new LinkedHashMap<>();
+
+    /** JSON text written as it is, e.g. {@code OsLimits.toJson()}. */
+    public static Raw raw(String json) {
+        return new Raw(json);
+    }
+
+    /** A value that is already JSON text. */
+    public record Raw(String json) {
+    }
 
     public JsonLine put(String key, Object value) {
         fields.put(key, value);
@@ -36,10 +45,11 @@ public final class JsonLine {
         switch (value) {
             case null -> out.append("null");
             case JsonLine line -> writeValue(out, line.fields);
-            case String text -> writeString(out, text);
+            case Raw raw -> out.append(raw.json());
+            case String text -> out.append(Json.string(text));
             case Boolean flag -> out.append(flag);
-            case Double number -> writeDouble(out, number);
-            case Float number -> writeDouble(out, number.doubleValue());
+            case Double number -> out.append(Json.number(number));
+            case Float number -> out.append(Json.number(number.doubleValue()));
             case Number number -> out.append(number);
             case Map<?, ?> map -> writeMap(out, map);
             case List<?> list -> writeList(out, list);
@@ -48,20 +58,12 @@ public final class JsonLine {
         }
     }
 
-    private static void writeDouble(StringBuilder out, double number) {
-        if (Double.isFinite(number)) {
-            out.append(String.format(Locale.ROOT, "%s", number));
-        } else {
-            out.append("null");
-        }
-    }
-
     private static void writeMap(StringBuilder out, Map<?, ?> map) {
         out.append('{');
         Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
         while (entries.hasNext()) {
             Map.Entry<?, ?> entry = entries.next();
-            writeString(out, String.valueOf(entry.getKey()));
+            out.append(Json.string(String.valueOf(entry.getKey())));
             out.append(':');
             writeValue(out, entry.getValue());
             if (entries.hasNext()) {
@@ -80,27 +82,5 @@ public final class JsonLine {
             writeValue(out, list.get(i));
         }
         out.append(']');
-    }
-
-    private static void writeString(StringBuilder out, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

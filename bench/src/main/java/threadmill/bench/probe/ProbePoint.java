@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import threadmill.workload.OsLimits;
 import threadmill.workload.RunningTasks;
 import threadmill.workload.SleepFanOut;
 import threadmill.workload.SleepObserver;
@@ -67,7 +68,7 @@ public final class ProbePoint {
                 .put("tasks", tasks)
                 .put("status", "ok")
                 .put("error", null)
-                .put("osLimits", HostLimits.ofThisHost().toJson())
+                .put("osLimits", JsonLine.raw(OsLimits.current().toJson()))
                 .put("jvmFlags", jvmFlags)
                 .put("sleepMs", sleepMillis)
                 .put("depth", 1);

@@ -83,9 +83,9 @@ public record ProbeSpec(Experiment experiment, String runtime, int tasks, Long x
                 .plusNanos(tasks * 40_000L);
     }
 
-    public JavaChild child() {
-        return new JavaChild(jvmFlags(), ProbePoint.class.getName(),
-                List.of(experiment.label(), runtime, Integer.toString(tasks), Long.toString(sleepMillis())));
+    /** The arguments of {@link ProbePoint}'s main. */
+    public List<String> childArgs() {
+        return List.of(experiment.label(), runtime, Integer.toString(tasks), Long.toString(sleepMillis()));
     }
 
     /** The params a failure record names. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import threadmill.workload.OsLimits;
 
 /** The points of a probe sweep, each run in its own child JVM, and the running of them. */
 public record ProbeSweep(List<ProbeSpec> points) {
@@ -73,7 +74,7 @@ public record ProbeSweep(List<ProbeSpec> points) {
     /** Lines that say what will run, and what is expected to fail at an OS limit. */
     public List<String> plan() {
         List<String> lines = new ArrayList<>();
-        HostLimits limits = HostLimits.ofThisHost();
+        OsLimits limits = OsLimits.current();
         for (ProbeSpec point : points) {
             String line = point.experiment().label() + " " + point.runtime() + " tasks=" + point.tasks()
                     + " flags=" + point.jvmFlags();
@@ -99,14 +100,12 @@ public record ProbeSweep(List<ProbeSpec> points) {
 
     private static String runPoint(ProbeSpec point, RawDir raw) throws InterruptedException {
         String line;
-        String error;
+        String error = null;
         try {
-            JavaChild.Outcome outcome = point.child().run(point.timeout());
-            line = outcome.lastJsonLine();
-            error = line == null ? outcome.failure(point.timeout()) : null;
+            line = ChildRun.jsonLine(ProbePoint.class, point.jvmFlags(), point.childArgs(), point.timeout());
         } catch (IOException e) {
             line = null;
-            error = "cannot start the child JVM: " + e.getMessage();
+            error = ChildRun.oneLine(e);
         }
         if (line == null) {
             line = failedLine(point, error).toString();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import threadmill.workload.OsLimits;
 
 /** The files of a run's {@code raw/} folder, as RAW-FORMAT.md names them. */
 public record RawDir(Path path) {
@@ -47,6 +48,6 @@ public record RawDir(Path path) {
                 .put("runtime", runtime)
                 .put("params", params)
                 .put("error", error)
-                .put("osLimits", HostLimits.ofThisHost().toJson()));
+                .put("osLimits", JsonLine.raw(OsLimits.current().toJson())));
     }
 }

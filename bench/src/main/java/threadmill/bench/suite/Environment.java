@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import threadmill.bench.probe.HostLimits;
 import threadmill.bench.probe.JsonLine;
 import threadmill.bench.probe.ProcFile;
+import threadmill.workload.OsLimits;
 
 /** The machine, JDK and code a run measured: raw/env.json, written before anything is measured. */
 final class Environment {
@@ -44,7 +44,7 @@ final class Environment {
                         ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize())
                 .put("kernel", trimmed(ProcFile.read("/proc/sys/kernel/osrelease")))
                 .put("os", osName(ProcFile.read("/etc/os-release")))
-                .put("osLimits", HostLimits.ofThisHost().toJson())
+                .put("osLimits", JsonLine.raw(OsLimits.current().toJson()))
                 .put("maven", System.getProperty("threadmill.maven.version"));
     }
 
