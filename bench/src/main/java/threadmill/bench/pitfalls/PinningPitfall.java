@@ -1,12 +1,14 @@
 package threadmill.bench.pitfalls;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
-import jdk.jfr.consumer.RecordingStream;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Virtual-thread pinning: {@code tasks} virtual threads each sleep {@code sleepMs},
@@ -26,6 +28,7 @@ import jdk.jfr.consumer.RecordingStream;
 final class PinningPitfall {
 
     static final String NAME = "vt-pinning";
+    private static final String PINNED = "jdk.VirtualThreadPinned";
     static final List<String> VARIANTS = List.of("no-region", "synchronized", "reentrant-lock", "class-init");
 
     private PinningPitfall() {
@@ -45,12 +48,12 @@ final class PinningPitfall {
         // One task first, unrecorded: the first sleep on a virtual thread initializes JDK classes,
         // and that one-time class initialization pins and would be counted against the variant.
         Thread.ofVirtual().start(body(spec.variant(), rounds, sleep)).join();
-        LongAdder pinned = new LongAdder();
+        long pinned;
         double wallMillis;
-        try (RecordingStream events = new RecordingStream()) {
-            events.enable("jdk.VirtualThreadPinned").withoutThreshold();
-            events.onEvent("jdk.VirtualThreadPinned", event -> pinned.increment());
-            events.startAsync();
+        Path events = Files.createTempFile("threadmill-pinning-", ".jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable(PINNED).withoutThreshold();
+            recording.start();
             long start = System.nanoTime();
             List<Thread> threads = new ArrayList<>();
             for (Runnable body : bodies) {
@@ -60,17 +63,22 @@ final class PinningPitfall {
                 thread.join();
             }
             wallMillis = PitfallResult.millisSince(start);
-            events.stop();
+            recording.stop();
+            recording.dump(events);
+            pinned = RecordingFile.readAllEvents(events).stream()
+                    .filter(event -> event.getEventType().getName().equals(PINNED)).count();
+        } finally {
+            Files.deleteIfExists(events);
         }
         double unpinned = (double) rounds * sleep.toMillis();
         double allPinned = (double) tasks * rounds * sleep.toMillis() / carriers;
-        boolean pins = pinned.sum() >= tasks || wallMillis > allPinned / 2;
+        boolean pins = pinned >= tasks || wallMillis > allPinned / 2;
         String note = String.format(Locale.ROOT,
                 "%s on JDK %s: %s (%d pinned events; %.0f ms against %.0f ms if nothing pins, %.0f ms if every sleep pins"
                         + " with %d carriers)",
-                spec.variant(), Runtime.version().feature(), pins ? "pins" : "does not pin", pinned.sum(), wallMillis,
+                spec.variant(), Runtime.version().feature(), pins ? "pins" : "does not pin", pinned, wallMillis,
                 unpinned, allPinned, carriers);
-        return new PitfallResult(wallMillis, unpinned, tasks * (double) rounds / (wallMillis / 1000), pinned.sum(),
+        return new PitfallResult(wallMillis, unpinned, tasks * (double) rounds / (wallMillis / 1000), pinned,
                 null, note);
     }
 

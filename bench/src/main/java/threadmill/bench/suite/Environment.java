@@ -1,6 +1,7 @@
 package threadmill.bench.suite;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import threadmill.bench.probe.JsonLine;
 import threadmill.bench.probe.ProcFile;
@@ -24,7 +26,7 @@ final class Environment {
         String status = commit == null ? null : git(repoRoot, "status", "--porcelain", "--untracked-files=no");
         return new JsonLine()
                 .put("threadmill", new JsonLine()
-                        .put("version", System.getProperty("threadmill.version"))
+                        .put("version", version())
                         .put("commit", commit)
                         .put("dirty", status == null ? null : !status.isBlank()))
                 .put("suite", suite)
@@ -46,6 +48,24 @@ final class Environment {
                 .put("os", osName(ProcFile.read("/etc/os-release")))
                 .put("osLimits", JsonLine.raw(OsLimits.current().toJson()))
                 .put("maven", System.getProperty("threadmill.maven.version"));
+    }
+
+    /** As the build passes it, else as Maven recorded it in the jar, else null. */
+    static String version() {
+        String version = System.getProperty("threadmill.version");
+        if (version != null) {
+            return version;
+        }
+        try (InputStream in = Environment.class.getResourceAsStream("/META-INF/maven/threadmill/bench/pom.properties")) {
+            if (in == null) {
+                return null;
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The collector of this JVM by its family name (G1, ZGC, Shenandoah, Parallel, Serial), or null. */

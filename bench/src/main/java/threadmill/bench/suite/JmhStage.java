@@ -1,5 +1,9 @@
 package threadmill.bench.suite;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.openjdk.jmh.profile.GCProfiler;
@@ -38,6 +42,7 @@ final class JmhStage {
     void run(Progress progress) {
         for (JmhGroup group : size.jmhGroups()) {
             String status;
+            Path resultFile = resultFile(group);
             try {
                 int results = new Runner(options(group).build()).run().size();
                 status = results == 0 ? "failed" : "ok (" + results + " results)";
@@ -50,7 +55,25 @@ final class JmhStage {
                 raw.failed("jmh:" + group.name(), String.join(",", runtimes), params(group),
                         String.valueOf(e.getMessage()).replace('\n', ' '));
             }
+            if (status.equals("failed")) {
+                deleteIfEmpty(resultFile);
+            }
             progress.point("jmh:" + group.name(), String.join(",", runtimes), group.params(), status);
+        }
+    }
+
+    private Path resultFile(JmhGroup group) {
+        return raw.path().resolve("jmh-" + group.name() + ".json");
+    }
+
+    /** JMH creates its result file before it knows whether anything will run; an empty one is no result. */
+    private static void deleteIfEmpty(Path file) {
+        try {
+            if (Files.exists(file) && Files.size(file) == 0) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the empty result file " + file, e);
         }
     }
 
@@ -65,7 +88,7 @@ final class JmhStage {
                 .param("runtime", runtimes.toArray(String[]::new))
                 .jvmArgsAppend(forkFlags().toArray(String[]::new))
                 .resultFormat(ResultFormatType.JSON)
-                .result(raw.path().resolve("jmh-" + group.name() + ".json").toString());
+                .result(resultFile(group).toString());
         for (Map.Entry<String, List<String>> param : group.params().entrySet()) {
             options.param(param.getKey(), param.getValue().toArray(String[]::new));
         }
