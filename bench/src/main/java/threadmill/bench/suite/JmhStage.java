@@ -98,9 +98,10 @@ final class JmhStage {
         return options;
     }
 
+    /** A failure's params, each a scalar as failures.jsonl has them: several values comma-separated. */
     private static JsonLine params(JmhGroup group) {
         JsonLine params = new JsonLine();
-        group.params().forEach(params::put);
+        group.params().forEach((name, values) -> params.put(name, String.join(",", values)));
         return params;
     }
 }

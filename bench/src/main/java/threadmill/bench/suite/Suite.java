@@ -22,6 +22,7 @@ import threadmill.bench.probe.ProbeSpec;
 import threadmill.bench.probe.ProbeSweep;
 import threadmill.bench.probe.Progress;
 import threadmill.bench.probe.RawDir;
+import threadmill.bench.report.ReportGenerator;
 import threadmill.workload.TaskRuntimes;
 
 /**
@@ -150,9 +151,8 @@ public final class Suite {
     private void report(RawDir raw, Progress progress) {
         String status;
         try {
-            ReportStage.generate(runDir);
-            status = "ok";
-        } catch (RuntimeException | ReflectiveOperationException e) {
+            status = "ok (" + ReportGenerator.generate(runDir).size() + " files)";
+        } catch (IOException | RuntimeException e) {
             status = "failed";
             raw.failed("report", null, new JsonLine().put("runDir", runDir.toString()), String.valueOf(e));
         }
