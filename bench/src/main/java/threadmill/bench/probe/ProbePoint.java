@@ -48,6 +48,8 @@ public final class ProbePoint {
             measure(experiment, runtime, workload, line);
         } catch (RuntimeException | OutOfMemoryError e) {
             line.put("status", "failed").put("error", oneLine(e));
+            // VmHWM keeps the peak reached on the way to the limit, which a failed point can still show.
+            putProcStatus(line);
         }
         line.put("processCpuNanos", processCpuNanos());
         long uptimeNanos = TimeUnit.MILLISECONDS.toNanos(ManagementFactory.getRuntimeMXBean().getUptime());
@@ -91,9 +93,9 @@ public final class ProbePoint {
             long start = System.nanoTime();
             RunningTasks tasks = runtime.startSleepers(workload, observer);
             line.put("spawnNanos", System.nanoTime() - start);
-            long parkedCount = awaitParked(parked, workload.tasks());
-            line.put("parkedNanos", System.nanoTime() - start);
-            line.put("parkedTasks", parkedCount);
+            Parked all = awaitParked(parked, workload.tasks());
+            line.put("parkedNanos", all.atNanos() - start);
+            line.put("parkedTasks", all.count());
             Thread.sleep(SETTLE);
             if (experiment == Experiment.MEMORY) {
                 line.put("heapUsedAfterGcBytes", heapUsedAfterGc());
@@ -113,20 +115,22 @@ public final class ProbePoint {
         }
     }
 
-    /** Waits until every task has called {@code parking}, or the count has stopped growing; returns it. */
-    private static long awaitParked(LongAdder parked, int tasks) throws InterruptedException {
+    /** How many tasks had called {@code parking}, and when the last of them did. */
+    private record Parked(long count, long atNanos) {
+    }
+
+    /** Waits until every task has called {@code parking}, or the count has stopped growing. */
+    private static Parked awaitParked(LongAdder parked, int tasks) throws InterruptedException {
         long last = -1;
         long lastChange = System.nanoTime();
         while (true) {
             long now = parked.sum();
-            if (now >= tasks) {
-                return now;
-            }
             if (now != last) {
                 last = now;
                 lastChange = System.nanoTime();
-            } else if (System.nanoTime() - lastChange > STALLED.toNanos()) {
-                return now;
+            }
+            if (now >= tasks || System.nanoTime() - lastChange > STALLED.toNanos()) {
+                return new Parked(now, lastChange);
             }
             Thread.sleep(1);
         }
