@@ -11,8 +11,10 @@ import java.util.Map;
  * @param benchmarkClass simple name of the class in {@code threadmill.bench.jmh}
  * @param params values of each {@code @Param} the suite sets (runtime is added per run)
  * @param gcProfiler whether to add {@code -prof gc} for allocation per operation
+ * @param methods how many {@code @Benchmark} methods the class has, for the time estimate
  */
-public record JmhGroup(String name, String benchmarkClass, Map<String, List<String>> params, boolean gcProfiler) {
+public record JmhGroup(String name, String benchmarkClass, Map<String, List<String>> params, boolean gcProfiler,
+                       int methods) {
 
     public JmhGroup {
         params = new LinkedHashMap<>(params);
@@ -23,8 +25,8 @@ public record JmhGroup(String name, String benchmarkClass, Map<String, List<Stri
         return "threadmill\\.bench\\.jmh\\." + benchmarkClass + "\\.";
     }
 
-    /** Parameter combinations per runtime: the product of the value counts. */
-    public int combinations() {
-        return params.values().stream().mapToInt(List::size).reduce(1, (a, b) -> a * b);
+    /** Benchmark runs per runtime: methods x the product of the value counts. */
+    public int runsPerRuntime() {
+        return methods * params.values().stream().mapToInt(List::size).reduce(1, (a, b) -> a * b);
     }
 }

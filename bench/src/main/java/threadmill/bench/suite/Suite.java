@@ -123,12 +123,12 @@ public final class Suite {
     }
 
     private void printPlan(ProbeSweep memory, ProbeSweep sleep10s, List<PitfallSpec> pitfalls) {
-        int benchmarks = size.jmhGroups().stream().mapToInt(group -> group.combinations() * runtimes.size()).sum();
+        int benchmarks = size.jmhGroups().stream().mapToInt(group -> group.runsPerRuntime() * runtimes.size()).sum();
         Duration jmhTime = size.perBenchmark().multipliedBy(benchmarks);
         Duration probeTime = estimate(memory).plus(estimate(sleep10s));
         Duration pitfallTime = Pitfalls.estimate(pitfalls);
         System.out.printf(Locale.ROOT, "Threadmill %s suite -> %s%n", size.label(), runDir.toAbsolutePath());
-        System.out.printf(Locale.ROOT, "  JMH: %d groups, %d benchmark runs (x methods per class), ~%d min%n",
+        System.out.printf(Locale.ROOT, "  JMH: %d groups, %d benchmark runs, ~%d min%n",
                 size.jmhGroups().size(), benchmarks, jmhTime.toMinutes());
         System.out.printf(Locale.ROOT, "  probe: %d memory + %d sleep10s points, ~%d min%n",
                 memory.points().size(), sleep10s.points().size(), probeTime.toMinutes());

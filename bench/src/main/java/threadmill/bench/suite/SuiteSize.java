@@ -13,12 +13,12 @@ import java.util.stream.Collectors;
 public enum SuiteSize {
 
     SMOKE("smoke", 1, 0, 1, Duration.ofMillis(500),
-            List.of("1000"), List.of("1000"), List.of("10"), List.of("10"), List.of("64")),
+            List.of("1000"), List.of("1000"), List.of("10"), List.of("10"), List.of("128")),
     QUICK("quick", 1, 1, 3, Duration.ofSeconds(1),
-            List.of("10000"), List.of("10000"), List.of("10"), List.of("100"), List.of("64")),
+            List.of("10000"), List.of("10000"), List.of("10"), List.of("100"), List.of("128")),
     FULL("full", 2, 2, 4, Duration.ofSeconds(1),
             List.of("1000", "100000"), List.of("10000", "100000"), List.of("10"), List.of("100", "1000"),
-            List.of("64", "4096"));
+            List.of("128", "4096"));
 
     private final String label;
     final int forks;
@@ -61,13 +61,15 @@ public enum SuiteSize {
         Map<String, List<String>> requests = Map.of(
                 "connections", connections, "requests", List.of("10"), "payload", payload);
         return List.of(
-                new JmhGroup("creation", "CreationBenchmark", Map.of("tasks", creationTasks), true),
-                new JmhGroup("sleep", "SleepThroughputBenchmark", Map.of("tasks", sleepTasks, "sleepMs", sleepMs), false),
-                new JmhGroup("requests", "RequestFanOutBenchmark", requests, false),
-                new JmhGroup("server", "EchoServerBenchmark", requests, false),
+                new JmhGroup("creation", "CreationBenchmark", Map.of("tasks", creationTasks), true, 1),
+                new JmhGroup("sleep", "SleepThroughputBenchmark", Map.of("tasks", sleepTasks, "sleepMs", sleepMs),
+                        false, 1),
+                new JmhGroup("requests", "RequestFanOutBenchmark", requests, false, 1),
+                new JmhGroup("server", "EchoServerBenchmark", requests, false, 1),
                 new JmhGroup("timer-latency", "TimerLatenessBenchmark",
-                        Map.of("tasks", sleepTasks, "sleepMs", sleepMs), false),
-                new JmhGroup("request-latency", "RequestLatencyBenchmark", requests, false));
+                        Map.of("tasks", sleepTasks, "sleepMs", sleepMs), false, 1),
+                // serverOpenLoop (at the class's default rate) and fanOutRoundTrips
+                new JmhGroup("request-latency", "RequestLatencyBenchmark", requests, false, 2));
     }
 
     /** Time of one benchmark run: a fork's start-up plus its iterations. */
