@@ -48,6 +48,27 @@ class PitfallsTest {
         assertTrue(lines.get(1).contains("\"jvmFlags\":[\"-Djdk.virtualThreadScheduler.parallelism=2\"]"), lines.get(1));
     }
 
+    /** The lateness histogram goes to raw/hgrm and its summary to latency.jsonl, named as RAW-FORMAT says. */
+    @Test
+    void cpuHogWritesItsLatencyHistogram(@TempDir Path dir) throws Exception {
+        RawDir raw = new RawDir(dir);
+        java.util.Map<String, Long> params = new java.util.LinkedHashMap<>();
+        params.put("tasks", 10L);
+        params.put("sleepMs", 10L);
+        params.put("rounds", 3L);
+        params.put("hogDelayMs", 5L);
+        params.put("hogMs", 50L);
+        Pitfalls.run(List.of(new PitfallSpec(CpuHogPitfall.NAME, "threads", "cpu-hog", List.of(), params)),
+                raw, new Progress(raw));
+        String latency = Files.readString(dir.resolve("latency.jsonl"));
+        assertTrue(latency.startsWith("{\"metric\":\"cpu-hog-lateness\",\"runtime\":\"threads\","), latency);
+        assertTrue(latency.contains("\"count\":20,"), "rounds 1 and 2 of 10 sleepers: " + latency);
+        assertTrue(latency.contains("\"hgrm\":\"hgrm/cpu-hog-lateness-threads-cpu-hog-10-10.hgrm\""), latency);
+        assertTrue(Files.readString(dir.resolve("hgrm/cpu-hog-lateness-threads-cpu-hog-10-10.hgrm"))
+                .contains("#[Mean"));
+        assertTrue(Files.readString(dir.resolve("pitfalls.jsonl")).contains("\"latency\":{\"p50\":"));
+    }
+
     private static long pinnedEvents(String line) {
         java.util.regex.Matcher count = java.util.regex.Pattern.compile("\"pinnedEvents\":(\\d+)").matcher(line);
         assertTrue(count.find(), line);
