@@ -1,0 +1,129 @@
+package threadmill.bench.jmh;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * Publishes a latency histogram: a summary on standard output (which JMH shows for the fork),
+ * and, when the system property {@value #RAW_DIR_PROPERTY} names the raw folder of a suite
+ * run, the histogram as {@code hgrm/<file>.hgrm} and one line of {@code latency.jsonl} in the
+ * shape RAW-FORMAT.md gives. Values are recorded in nanoseconds and published in microseconds.
+ */
+final class LatencyOutput {
+
+    static final String RAW_DIR_PROPERTY = "threadmill.raw.dir";
+
+    private static final double NANOS_PER_MICRO = 1000.0;
+
+    /**
+     * What was measured.
+     *
+     * @param metric {@code timer-lateness}, {@code request-latency} or {@code server-latency}
+     * @param runtime the runtime's name
+     * @param params the sizes, in the order they name the hgrm file
+     * @param open true for constant-rate (open-loop) load
+     * @param ratePerSecond the constant rate of open-loop load, null for closed loop
+     */
+    record Latency(String metric, String runtime, Map<String, Integer> params, boolean open,
+            Long ratePerSecond, Histogram histogram) {
+    }
+
+    private LatencyOutput() {
+    }
+
+    static void publish(Latency latency) {
+        System.out.println(summary(latency));
+        String rawDir = System.getProperty(RAW_DIR_PROPERTY);
+        if (rawDir != null && !rawDir.isBlank()) {
+            try {
+                write(Path.of(rawDir), latency);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write latency results under " + rawDir, e);
+            }
+        }
+    }
+
+    private static String summary(Latency latency) {
+        Histogram h = latency.histogram();
+        return String.format(Locale.ROOT,
+                "%s %s %s %s: count=%d p50=%.1f p90=%.1f p99=%.1f p99.9=%.1f max=%.1f us",
+                latency.metric(), latency.runtime(), latency.params(), latency.open() ? "open" : "closed",
+                h.getTotalCount(), micros(h, 50), micros(h, 90), micros(h, 99), micros(h, 99.9),
+                h.getMaxValue() / NANOS_PER_MICRO);
+    }
+
+    private static void write(Path raw, Latency latency) throws IOException {
+        Path hgrmDir = Files.createDirectories(raw.resolve("hgrm"));
+        Path hgrm = freeName(hgrmDir, hgrmBaseName(latency));
+        try (PrintStream out = new PrintStream(Files.newOutputStream(hgrm, StandardOpenOption.CREATE_NEW),
+                false, StandardCharsets.UTF_8)) {
+            latency.histogram().outputPercentileDistribution(out, NANOS_PER_MICRO);
+        }
+        String line = jsonLine(latency, raw.relativize(hgrm)) + "\n";
+        // One write of one line on an O_APPEND file: forks run one at a time, and even a
+        // concurrent writer could not interleave inside the line.
+        Files.writeString(raw.resolve("latency.jsonl"), line, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    }
+
+    /** {@code <metric>-<runtime>-<params joined by '-'>}. */
+    private static String hgrmBaseName(Latency latency) {
+        StringJoiner name = new StringJoiner("-");
+        name.add(latency.metric()).add(latency.runtime());
+        latency.params().values().forEach(value -> name.add(String.valueOf(value)));
+        return name.toString();
+    }
+
+    /** The first of {@code base.hgrm}, {@code base-2.hgrm}, ... not taken by an earlier fork. */
+    private static Path freeName(Path dir, String base) {
+        Path candidate = dir.resolve(base + ".hgrm");
+        for (int fork = 2; Files.exists(candidate); fork++) {
+            candidate = dir.resolve(base + "-" + fork + ".hgrm");
+        }
+        return candidate;
+    }
+
+    static String jsonLine(Latency latency, Path hgrm) {
+        Histogram h = latency.histogram();
+        boolean empty = h.getTotalCount() == 0;
+        StringJoiner params = new StringJoiner(", ", "{", "}");
+        latency.params().forEach((name, value) -> params.add(quote(name) + ": " + value));
+        return "{\"metric\": " + quote(latency.metric())
+                + ", \"runtime\": " + quote(latency.runtime())
+                + ", \"params\": " + params
+                + ", \"mode\": " + quote(latency.open() ? "open" : "closed")
+                + ", \"ratePerSecond\": " + latency.ratePerSecond()
+                + ", \"unit\": \"us\""
+                + ", \"count\": " + h.getTotalCount()
+                + ", \"p50\": " + number(empty, micros(h, 50))
+                + ", \"p90\": " + number(empty, micros(h, 90))
+                + ", \"p99\": " + number(empty, micros(h, 99))
+                + ", \"p999\": " + number(empty, micros(h, 99.9))
+                + ", \"max\": " + number(empty, h.getMaxValue() / NANOS_PER_MICRO)
+                + ", \"hgrm\": " + quote(hgrm.toString().replace('\\', '/'))
+                + "}";
+    }
+
+    private static double micros(Histogram h, double percentile) {
+        return h.getValueAtPercentile(percentile) / NANOS_PER_MICRO;
+    }
+
+    private static String number(boolean empty, double value) {
+        return empty ? "null" : String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    /** The strings here are names and paths chosen by this code; quotes and backslashes are all they could hold. */
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

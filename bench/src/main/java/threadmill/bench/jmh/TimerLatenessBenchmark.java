@@ -1,0 +1,114 @@
+package threadmill.bench.jmh;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+
+import threadmill.workload.SleepFanOut;
+import threadmill.workload.SleepObserver;
+import threadmill.workload.Validate;
+
+/**
+ * Timer lateness: how much later than asked a sleeping task wakes up when N tasks sleep D at
+ * once. Each task notes the time right before it parks and right after it wakes; lateness is
+ * {@code wake - (park + D)}, recorded in an HdrHistogram and published as percentiles (see
+ * {@link LatencyOutput}). A sleep benchmark is mostly a timer benchmark: this isolates the
+ * timer (its resolution, its cost per entry, how its wake-ups queue for workers) from the
+ * spawn cost that {@link SleepThroughputBenchmark} also pays. The primary score, the time per
+ * fan-out, is only context; the histogram is the result.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 2, jvmArgs = {"-Xms4g", "-Xmx4g", "-XX:+UseG1GC"})
+public class TimerLatenessBenchmark extends RuntimeBenchmark {
+
+    @Param({"10000", "100000"})
+    public int tasks;
+
+    /** At least 1: a task with a zero sleep never wakes, so it has no lateness. */
+    @Param({"10", "100"})
+    public int sleepMs;
+
+    private SleepFanOut sleepers;
+    private Lateness lateness;
+
+    @Override
+    protected void checkSizes() {
+        Validate.inRange("sleepMs", sleepMs, 1, Integer.MAX_VALUE);
+        sleepers = new SleepFanOut(tasks, Duration.ofMillis(sleepMs));
+        HeapBudget.requireFits("tasks", tasks, HeapBudget.BYTES_PER_TASK + Long.BYTES);
+        lateness = new Lateness(tasks, sleepers.sleep().toNanos());
+    }
+
+    @Benchmark
+    public long sleepAll() throws InterruptedException {
+        return sleepers.verify(taskRuntime.startSleepers(sleepers, lateness).join());
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration(IterationParams iteration) {
+        lateness.latencies.endIteration(iteration);
+    }
+
+    @Override
+    protected void runtimeClosing() {
+        long early = lateness.early.sum();
+        if (early > 0) {
+            System.out.println("WARNING: " + early + " wake-ups came before the sleep had elapsed; "
+                    + "recorded as zero lateness");
+        }
+        Map<String, Integer> params = new LinkedHashMap<>();
+        params.put("tasks", tasks);
+        params.put("sleepMs", sleepMs);
+        LatencyOutput.publish(new LatencyOutput.Latency(
+                "timer-lateness", runtime, params, false, null, lateness.latencies.measured()));
+    }
+
+    /**
+     * The observer the tasks call. Task i alone writes and reads slot i, before and after its
+     * own sleep, so the park times need no synchronisation beyond what the runtime gives a task.
+     */
+    private static final class Lateness implements SleepObserver {
+
+        private final long[] parkedAt;
+        private final long sleepNanos;
+        final MeasuredLatencies latencies = new MeasuredLatencies();
+        final LongAdder early = new LongAdder();
+
+        Lateness(int tasks, long sleepNanos) {
+            this.parkedAt = new long[tasks];
+            this.sleepNanos = sleepNanos;
+        }
+
+        @Override
+        public void parking(int task) {
+            parkedAt[task] = System.nanoTime();
+        }
+
+        @Override
+        public void woke(int task) {
+            long late = System.nanoTime() - parkedAt[task] - sleepNanos;
+            if (late < 0) {
+                early.increment();
+                late = 0;
+            }
+            latencies.record(late);
+        }
+    }
+}
