@@ -6,9 +6,9 @@ import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
 /**
- * Latencies recorded by many tasks at once, of which only those of measurement iterations are
- * kept: warm-up latencies include the JIT at work and would fatten the tail. Recording is
- * wait-free ({@link Recorder}), so a task that records does not queue behind another.
+ * Latencies recorded during a trial, of which only those of measurement iterations are kept:
+ * warm-up latencies include the JIT at work and would fatten the tail. Tasks record into a
+ * {@link Recorder}, which is wait-free, so a task that records does not queue behind another.
  */
 final class MeasuredLatencies {
 
@@ -16,26 +16,46 @@ final class MeasuredLatencies {
     private static final int SIGNIFICANT_DIGITS = 3;
 
     private final Recorder recorder = new Recorder(SIGNIFICANT_DIGITS);
+    private final Histogram recordedElsewhere = new Histogram(SIGNIFICANT_DIGITS);
     private final Histogram measured = new Histogram(SIGNIFICANT_DIGITS);
+    private volatile long warmUpMedianNanos;
 
-    /** Records one latency in nanoseconds; negative values are an error of the caller. */
+    /** Records one latency in nanoseconds, e.g. a timer's lateness, which nothing queues behind. */
     void record(long nanos) {
         recorder.recordValue(nanos);
     }
 
     /**
-     * Records one latency of a request that was due every {@code intervalNanos}, filling in the
-     * requests a stall held back (coordinated omission correction).
+     * Records one round trip of a closed loop, in which a connection sends its next request
+     * only once the last reply arrived, so a stall also holds back the requests that would have
+     * been sent meanwhile. Once a warm-up iteration ran, its median round trip is taken as the
+     * interval those requests were due at and HdrHistogram fills them in (coordinated omission
+     * correction, the rule the load generator's closed loop follows); without warm-up there is
+     * no such interval and the value is recorded as it is.
      */
-    void record(long nanos, long intervalNanos) {
-        recorder.recordValueWithExpectedInterval(nanos, intervalNanos);
+    void recordRoundTrip(long nanos) {
+        long interval = warmUpMedianNanos;
+        if (interval > 0) {
+            recorder.recordValueWithExpectedInterval(nanos, interval);
+        } else {
+            recorder.recordValue(nanos);
+        }
+    }
+
+    /** Adds latencies recorded elsewhere, e.g. by the load generator, in this iteration. */
+    void add(Histogram latencies) {
+        recordedElsewhere.add(latencies);
     }
 
     /** Called at the end of every iteration: keeps its latencies if it was a measured one. */
     void endIteration(IterationParams iteration) {
         Histogram interval = recorder.getIntervalHistogram();
+        interval.add(recordedElsewhere);
+        recordedElsewhere.reset();
         if (iteration.getType() == IterationType.MEASUREMENT) {
             measured.add(interval);
+        } else if (interval.getTotalCount() > 0) {
+            warmUpMedianNanos = interval.getValueAtPercentile(50);
         }
     }
 

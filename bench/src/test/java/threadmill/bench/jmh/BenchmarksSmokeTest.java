@@ -37,12 +37,15 @@ class BenchmarksSmokeTest {
     private static final List<Class<?>> BENCHMARKS = List.of(
             CreationBenchmark.class,
             SleepThroughputBenchmark.class,
-            TimerLatenessBenchmark.class);
+            TimerLatenessBenchmark.class,
+            RequestFanOutBenchmark.class,
+            EchoServerBenchmark.class,
+            RequestLatencyBenchmark.class);
 
     private static final List<String> RUNTIMES = List.of("threads", "pool", "loom", "futures");
 
     /** Benchmarks that publish a histogram, with the metric each writes to latency.jsonl. */
-    private static final List<String> LATENCY_METRICS = List.of("timer-lateness");
+    private static final List<String> LATENCY_METRICS = List.of("timer-lateness", "request-latency", "server-latency");
 
     private static final Pattern EXCEPTION_LINE = Pattern.compile("^[\\w.$]+(Exception|Error)(: .*)?$");
 
@@ -60,6 +63,10 @@ class BenchmarksSmokeTest {
                 .param("runtime", RUNTIMES.toArray(String[]::new))
                 .param("tasks", "100")
                 .param("sleepMs", "1")
+                .param("connections", "10")
+                .param("requests", "5")
+                .param("payload", "16")
+                .param("rate", "1000")
                 .forks(1)
                 .warmupIterations(0)
                 .measurementIterations(1)

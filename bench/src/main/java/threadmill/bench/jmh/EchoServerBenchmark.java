@@ -1,0 +1,40 @@
+package threadmill.bench.jmh;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Warmup;
+
+import threadmill.workload.net.Load;
+
+/**
+ * Server throughput: each runtime's own echo server, in a JVM of its own, under closed-loop
+ * load from the neutral load generator: C connections each send a request as soon as the
+ * previous reply arrived, R round trips each. Every invocation connects the C connections
+ * afresh, so accepting them is part of what is measured, as it is part of serving. The
+ * secondary metric {@code completedRequests} is echoed requests per second (see
+ * {@link RequestCounter}); every echo is checked and a failed connection fails the run.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 2, jvmArgs = {"-Xms4g", "-Xmx4g", "-XX:+UseG1GC"})
+public class EchoServerBenchmark extends ServedRuntime {
+
+    @Override
+    protected Load load(ServerJvm server) {
+        return Load.closed(server.address(), connections, requests, payload);
+    }
+
+    @Benchmark
+    public long serve(RequestCounter counter) throws IOException, InterruptedException {
+        return counter.completed((long) connections * requests, runLoad().bytes());
+    }
+}

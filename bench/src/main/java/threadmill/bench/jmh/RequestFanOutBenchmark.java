@@ -1,0 +1,33 @@
+package threadmill.bench.jmh;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Request fan-out throughput: C tasks of the runtime under test each open a connection to the
+ * neutral echo server, do R round trips of P bytes and close, all joined; the client side of
+ * many waiting tasks, where each task waits on a socket instead of a timer. Every invocation
+ * opens the C connections afresh, as the workload says. The secondary metric
+ * {@code completedRequests} is round trips per second (see {@link RequestCounter}); every
+ * echoed byte is checked by the workload.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 2, jvmArgs = {"-Xms4g", "-Xmx4g", "-XX:+UseG1GC"})
+public class RequestFanOutBenchmark extends NeutralServerFanOut {
+
+    @Benchmark
+    public long fanOut(RequestCounter counter) throws IOException, InterruptedException {
+        return counter.completed((long) connections * requests, taskRuntime.requestFanOut(fanOut));
+    }
+}
