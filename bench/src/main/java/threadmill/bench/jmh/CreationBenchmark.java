@@ -21,7 +21,7 @@ import threadmill.workload.SleepFanOut;
  *
  * <p>{@code tasks=1} is the lone spawn-and-join round trip (a worker must wake up for it);
  * larger N is a burst, as in a fan-out, where spawning overlaps running. The primary score is
- * per fan-out; the secondary {@code completedTasks} is per task (see {@link TaskCounter}).
+ * per fan-out; the secondary {@code completed} is per task (see {@link Completions}).
  * With {@code -prof gc}, allocation per task is {@code gc.alloc.rate.norm / tasks}, since
  * gc.alloc.rate.norm is per operation and an operation is one fan-out.
  */
@@ -44,7 +44,7 @@ public class CreationBenchmark extends RuntimeBenchmark {
     }
 
     @Benchmark
-    public long spawnAndJoin(TaskCounter counter) throws InterruptedException {
-        return counter.completed(tasks, taskRuntime.sleepFanOut(emptyTasks));
+    public long spawnAndJoin(Completions tasksCompleted) throws InterruptedException {
+        return tasksCompleted.add(tasks, taskRuntime.sleepFanOut(emptyTasks));
     }
 }

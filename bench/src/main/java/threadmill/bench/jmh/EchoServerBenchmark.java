@@ -18,8 +18,8 @@ import threadmill.workload.net.Load;
  * load from the neutral load generator: C connections each send a request as soon as the
  * previous reply arrived, R round trips each. Every invocation connects the C connections
  * afresh, so accepting them is part of what is measured, as it is part of serving. The
- * secondary metric {@code completedRequests} is echoed requests per second (see
- * {@link RequestCounter}); every echo is checked and a failed connection fails the run.
+ * secondary metric {@code completed} is echoed requests per second (see
+ * {@link Completions}); every echo is checked and a failed connection fails the run.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -34,7 +34,7 @@ public class EchoServerBenchmark extends ServedRuntime {
     }
 
     @Benchmark
-    public long serve(RequestCounter counter) throws IOException, InterruptedException {
-        return counter.completed((long) connections * requests, runLoad().bytes());
+    public long serve(Completions roundTrips) throws IOException, InterruptedException {
+        return roundTrips.add((long) connections * requests, runLoad().bytes());
     }
 }

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * neutral echo server, do R round trips of P bytes and close, all joined; the client side of
  * many waiting tasks, where each task waits on a socket instead of a timer. Every invocation
  * opens the C connections afresh, as the workload says. The secondary metric
- * {@code completedRequests} is round trips per second (see {@link RequestCounter}); every
+ * {@code completed} is round trips per second (see {@link Completions}); every
  * echoed byte is checked by the workload.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RequestFanOutBenchmark extends NeutralServerFanOut {
 
     @Benchmark
-    public long fanOut(RequestCounter counter) throws IOException, InterruptedException {
-        return counter.completed((long) connections * requests, taskRuntime.requestFanOut(fanOut));
+    public long fanOut(Completions roundTrips) throws IOException, InterruptedException {
+        return roundTrips.add((long) connections * requests, taskRuntime.requestFanOut(fanOut));
     }
 }

@@ -1,6 +1,5 @@
 package threadmill.bench.jmh;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -13,14 +12,11 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.IterationParams;
 
-import threadmill.workload.SleepFanOut;
 import threadmill.workload.SleepObserver;
-import threadmill.workload.Validate;
 
 /**
  * Timer lateness: how much later than asked a sleeping task wakes up when N tasks sleep D at
@@ -36,23 +32,12 @@ import threadmill.workload.Validate;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 2, jvmArgs = {"-Xms4g", "-Xmx4g", "-XX:+UseG1GC"})
-public class TimerLatenessBenchmark extends RuntimeBenchmark {
+public class TimerLatenessBenchmark extends SleepingTasks {
 
-    @Param({"10000", "100000"})
-    public int tasks;
-
-    /** At least 1: a task with a zero sleep never wakes, so it has no lateness. */
-    @Param({"10", "100"})
-    public int sleepMs;
-
-    private SleepFanOut sleepers;
     private Lateness lateness;
 
     @Override
-    protected void checkSizes() {
-        Validate.inRange("sleepMs", sleepMs, 1, Integer.MAX_VALUE);
-        sleepers = new SleepFanOut(tasks, Duration.ofMillis(sleepMs));
-        HeapBudget.requireFits("tasks", tasks, HeapBudget.BYTES_PER_TASK + Long.BYTES);
+    protected void runtimeOpened() {
         lateness = new Lateness(tasks, sleepers.sleep().toNanos());
     }
 
