@@ -1,0 +1,95 @@
+package threadmill.workload.net;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** The arguments of the small mains of this package: positionals and {@code --name value} options. */
+final class CommandLine {
+
+    private final List<String> positionals = new ArrayList<>();
+    private final Map<String, String> options = new HashMap<>();
+
+    CommandLine(String[] args, Set<String> known) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                positionals.add(arg);
+                continue;
+            }
+            String name = arg.substring(2);
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("unknown option " + arg + "; known: --" + String.join(", --", known));
+            }
+            if (i + 1 == args.length) {
+                throw new IllegalArgumentException("option " + arg + " needs a value");
+            }
+            options.put(name, args[++i]);
+        }
+    }
+
+    String positional(int index, String fallback) {
+        return index < positionals.size() ? positionals.get(index) : fallback;
+    }
+
+    int positionals() {
+        return positionals.size();
+    }
+
+    boolean has(String name) {
+        return options.containsKey(name);
+    }
+
+    String text(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+
+    int integer(String name, int fallback) {
+        String value = options.get(name);
+        try {
+            return value == null ? fallback : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    double decimal(String name, double fallback) {
+        String value = options.get(name);
+        try {
+            return value == null ? fallback : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a number, was '" + value + "'");
+        }
+    }
+
+    /** A duration as {@code 500ms}, {@code 10s}, {@code 2m} or ISO-8601 ({@code PT10S}). */
+    Duration duration(String name) {
+        String value = options.get(name);
+        if (value == null) {
+            return null;
+        }
+        String text = value.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (text.startsWith("p")) {
+                return Duration.parse(value);
+            }
+            if (text.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+            }
+            if (text.endsWith("s")) {
+                return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+            }
+            if (text.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
+            }
+            throw new NumberFormatException("no unit");
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new IllegalArgumentException("--" + name + " must be a duration like 500ms, 10s or 2m, was '" + value + "'");
+        }
+    }
+}

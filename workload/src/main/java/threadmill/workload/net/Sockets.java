@@ -1,0 +1,71 @@
+package threadmill.workload.net;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+/**
+ * What every runtime's sockets share so that no runtime is favoured: the listen backlog, the
+ * {@code host:port} notation of the command lines, and errors that name the address.
+ */
+public final class Sockets {
+
+    /**
+     * Accept queue asked of every server. Linux caps it at net.core.somaxconn; asking for
+     * more than the default 50 keeps a burst of thousands of connects from being dropped and
+     * retried a second later (a SYN retransmission), which would measure the backlog instead
+     * of the runtime.
+     */
+    public static final int LISTEN_BACKLOG = 4096;
+
+    /** Where servers listen when no address is given: loopback, a port the OS chooses. */
+    public static final InetSocketAddress DEFAULT_BIND = new InetSocketAddress("127.0.0.1", 0);
+
+    private Sockets() {
+    }
+
+    /** {@code host:port} ({@code [v6]:port} for IPv6) with the port as bound. */
+    public static String format(InetSocketAddress address) {
+        String host = address.getHostString();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
+    /** Parses {@code host:port} or {@code [v6]:port}; the error names the text. */
+    public static InetSocketAddress parse(String hostPort) {
+        int colon = hostPort == null ? -1 : hostPort.lastIndexOf(':');
+        if (colon <= 0 || colon == hostPort.length() - 1) {
+            throw new IllegalArgumentException("address must be host:port, was '" + hostPort + "'");
+        }
+        String host = hostPort.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(hostPort.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("port must be a number from 0 to 65535, was '" + hostPort + "'");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be a number from 0 to 65535, was " + port);
+        }
+        return new InetSocketAddress(host, port);
+    }
+
+    /** The error for a server that cannot listen on {@code address}, e.g. because the port is in use. */
+    public static IOException listenFailed(InetSocketAddress address, IOException cause) {
+        return new IOException("cannot listen on " + format(address) + ": " + cause.getMessage(), cause);
+    }
+
+    /** The error for a client that cannot reach {@code address}, e.g. a refused connection. */
+    public static IOException connectFailed(InetSocketAddress address, IOException cause) {
+        return new IOException("cannot connect to " + format(address) + ": " + cause.getMessage(), cause);
+    }
+
+    /** Fails with a clear error for a host name that did not resolve (instead of an unchecked one later). */
+    public static InetSocketAddress resolved(InetSocketAddress address) throws IOException {
+        if (address.isUnresolved()) {
+            throw new IOException("cannot resolve host of " + format(address));
+        }
+        return address;
+    }
+}

@@ -1,0 +1,283 @@
+package threadmill.workload;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import threadmill.workload.net.ChildProcess;
+import threadmill.workload.net.Load;
+import threadmill.workload.net.LoadGenerator;
+import threadmill.workload.net.LoadResult;
+import threadmill.workload.net.NeutralEchoServer;
+import threadmill.workload.net.ServeRuntime;
+import threadmill.workload.net.Sockets;
+
+/**
+ * What every {@link TaskRuntime} must do, whatever it is built on. A runtime module's test
+ * extends this class and says how to create its runtime. The tests check behaviour with
+ * generous bounds (the machine may be loaded), never speed: speed is the benchmarks' job.
+ */
+@Timeout(120)
+public abstract class TaskRuntimeContractTest {
+
+    private static final Duration PROMPTLY = Duration.ofSeconds(10);
+
+    protected TaskRuntime runtime;
+
+    /** A new runtime of the kind under test, with its default settings. */
+    protected abstract TaskRuntime createRuntime();
+
+    @BeforeEach
+    void openRuntime() {
+        runtime = createRuntime();
+    }
+
+    @AfterEach
+    void closeRuntime() {
+        runtime.close();
+    }
+
+    @ParameterizedTest(name = "{0} tasks sleeping {1} ms")
+    @CsvSource({"1, 10", "1000, 10", "1, 0", "1000, 0"})
+    void sleepFanOutReturnsTheSumOfTheTaskIndexes(int tasks, long sleepMillis) throws InterruptedException {
+        SleepFanOut workload = new SleepFanOut(tasks, Duration.ofMillis(sleepMillis));
+
+        assertEquals(workload.expectedSum(), runtime.sleepFanOut(workload));
+    }
+
+    @Test
+    void sleepingTasksRunConcurrently() throws InterruptedException {
+        // Run one after the other, 1000 sleeps of 200 ms take 200 s; concurrently well under 10 s.
+        SleepFanOut workload = new SleepFanOut(1000, Duration.ofMillis(200));
+
+        long start = System.nanoTime();
+        runtime.sleepFanOut(workload);
+        long elapsed = System.nanoTime() - start;
+
+        assertTrue(elapsed < TimeUnit.SECONDS.toNanos(10), "1000 x 200 ms sleeps took " + elapsed / 1_000_000 + " ms");
+    }
+
+    @Test
+    void everyTaskIsObservedParkingOnceAndWakingOnce() throws InterruptedException {
+        int tasks = 500;
+        AtomicIntegerArray parked = new AtomicIntegerArray(tasks);
+        AtomicIntegerArray woke = new AtomicIntegerArray(tasks);
+        SleepFanOut workload = new SleepFanOut(tasks, Duration.ofMillis(20));
+
+        long sum = runtime.startSleepers(workload, new SleepObserver() {
+            @Override
+            public void parking(int task) {
+                parked.incrementAndGet(task);
+            }
+
+            @Override
+            public void woke(int task) {
+                assertEquals(1, parked.get(task), "task " + task + " woke before it parked");
+                woke.incrementAndGet(task);
+            }
+        }).join();
+
+        assertEquals(workload.expectedSum(), sum);
+        for (int task = 0; task < tasks; task++) {
+            assertEquals(1, parked.get(task), "parking calls of task " + task);
+            assertEquals(1, woke.get(task), "woke calls of task " + task);
+        }
+    }
+
+    @Test
+    void aZeroSleepParksButNeverWakes() throws InterruptedException {
+        int tasks = 100;
+        AtomicIntegerArray calls = new AtomicIntegerArray(tasks);
+
+        runtime.startSleepers(new SleepFanOut(tasks, Duration.ZERO), new SleepObserver() {
+            @Override
+            public void parking(int task) {
+                calls.incrementAndGet(task);
+            }
+
+            @Override
+            public void woke(int task) {
+                calls.addAndGet(task, 1000);
+            }
+        }).join();
+
+        for (int task = 0; task < tasks; task++) {
+            assertEquals(1, calls.get(task), "calls for task " + task);
+        }
+    }
+
+    @Test
+    void cancelStopsSleepingTasksPromptly() throws InterruptedException {
+        int tasks = 100;
+        CountDownLatch allParked = new CountDownLatch(tasks);
+        AtomicIntegerArray woke = new AtomicIntegerArray(tasks);
+        RunningTasks running = runtime.startSleepers(new SleepFanOut(tasks, Duration.ofMinutes(10)), new SleepObserver() {
+            @Override
+            public void parking(int task) {
+                allParked.countDown();
+            }
+
+            @Override
+            public void woke(int task) {
+                woke.incrementAndGet(task);
+            }
+        });
+        assertTrue(allParked.await(30, TimeUnit.SECONDS), "tasks did not all start");
+
+        assertTimeoutPreemptively(PROMPTLY, () -> {
+            running.cancel();
+            runtime.close();
+        }, "cancel and close of tasks sleeping 10 minutes");
+        for (int task = 0; task < tasks; task++) {
+            assertEquals(0, woke.get(task), "task " + task + " slept to the end");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} connections x {1} requests x {2} bytes")
+    @CsvSource({"50, 20, 64", "4, 3, 65536", "1, 1, 1"})
+    void requestFanOutEchoesEveryByte(int connections, int requests, int payloadBytes) throws Exception {
+        try (NeutralEchoServer server = NeutralEchoServer.start(Sockets.DEFAULT_BIND, 2)) {
+            RequestFanOut workload = new RequestFanOut(connections, requests, payloadBytes, server.address());
+
+            assertEquals(workload.expectedBytes(), runtime.requestFanOut(workload));
+        }
+    }
+
+    @Test
+    void requestFanOutToARefusedPortNamesTheAddress() throws IOException {
+        InetSocketAddress nobodyListens = closedPort();
+        RequestFanOut workload = new RequestFanOut(3, 1, 16, nobodyListens);
+
+        IOException error = assertThrows(IOException.class, () -> runtime.requestFanOut(workload));
+
+        assertTrue(error.getMessage().contains(Sockets.format(nobodyListens)), error.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0} connections x {1} requests x {2} bytes")
+    @CsvSource({"20, 50, 64", "3, 4, 65536"})
+    void ownEchoServerEchoesWhatTheLoadGeneratorSends(int connections, int requests, int payloadBytes) throws Exception {
+        try (RunningServer server = runtime.startEchoServer(Sockets.DEFAULT_BIND)) {
+            LoadResult result = LoadGenerator.run(
+                    Load.closed(server.address(), connections, requests, payloadBytes).withSelectorThreads(2));
+
+            assertEquals(0, result.errors(), result.firstError());
+            assertEquals((long) connections * requests, result.requests());
+            assertEquals((long) connections * requests * payloadBytes, result.bytes());
+        }
+    }
+
+    @Test
+    void closingTheEchoServerClosesItsOpenConnections() throws Exception {
+        RunningServer server = runtime.startEchoServer(Sockets.DEFAULT_BIND);
+        try (Socket client = new Socket()) {
+            client.connect(server.address());
+            client.setSoTimeout((int) PROMPTLY.toMillis());
+            byte[] payload = new byte[100];
+            Payloads.fill(payload, 1, 1);
+            client.getOutputStream().write(payload);
+            byte[] echoed = new byte[payload.length];
+            new DataInputStream(client.getInputStream()).readFully(echoed);
+            assertTrue(Payloads.matches(echoed, echoed.length, 1, 1));
+
+            assertTimeoutPreemptively(PROMPTLY, server::close, "closing a server with an open connection");
+
+            assertTrue(endOfStream(client.getInputStream()), "the connection stayed open after close()");
+        }
+        try (Socket late = new Socket()) {
+            assertThrows(IOException.class, () -> late.connect(server.address(), 2000), "still accepting after close()");
+        }
+    }
+
+    @Test
+    void serveRuntimeRunsThisRuntimesServerInAChildJvm() throws Exception {
+        try (ChildProcess child = ChildProcess.startServer(ServeRuntime.class, List.of("-Xmx128m"),
+                List.of(runtime.name(), "127.0.0.1:0"), Duration.ofSeconds(60))) {
+            LoadResult result = LoadGenerator.run(Load.closed(child.address(), 5, 10, 256).withSelectorThreads(1));
+
+            assertEquals(0, result.errors(), result.firstError());
+            assertEquals(50, result.requests());
+        }
+    }
+
+    @Test
+    void echoServerOnAPortInUseNamesTheAddress() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            InetSocketAddress address = (InetSocketAddress) taken.getLocalSocketAddress();
+
+            IOException error = assertThrows(IOException.class, () -> runtime.startEchoServer(address).close());
+
+            assertTrue(error.getMessage().contains(Sockets.format(address)), error.getMessage());
+        }
+    }
+
+    @Test
+    void closeLeavesNoThreadOfTheRuntimeAlive() throws Exception {
+        Set<Thread> before = ThreadLeaks.snapshot();
+        TaskRuntime used = createRuntime();
+        try (NeutralEchoServer target = NeutralEchoServer.start(Sockets.DEFAULT_BIND, 1)) {
+            used.sleepFanOut(new SleepFanOut(100, Duration.ofMillis(10)));
+            used.requestFanOut(new RequestFanOut(10, 5, 64, target.address()));
+            RunningServer server = used.startEchoServer(Sockets.DEFAULT_BIND);
+            LoadGenerator.run(Load.closed(server.address(), 5, 5, 64).withSelectorThreads(1));
+            // One connection still open: close() must end its handler too.
+            Socket open = new Socket();
+            open.connect(server.address());
+            try (open) {
+                used.close();
+            }
+        }
+
+        List<String> leaked = ThreadLeaks.leakedSince(before, PROMPTLY);
+
+        assertTrue(leaked.isEmpty(), "threads alive after close(): " + leaked);
+    }
+
+    @Test
+    void closeTwiceIsHarmless() {
+        runtime.close();
+        assertDoesNotThrow(runtime::close);
+    }
+
+    @Test
+    void nameMatchesItsProvider() {
+        assertEquals(runtime.name(), TaskRuntimes.provider(runtime.name()).name());
+        assertFalse(TaskRuntimes.provider(runtime.name()).description().isBlank());
+    }
+
+    /** A port that was just bound and released: nothing listens there. */
+    protected static InetSocketAddress closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return (InetSocketAddress) socket.getLocalSocketAddress();
+        }
+    }
+
+    private static boolean endOfStream(InputStream in) throws IOException {
+        try {
+            return in.read() == -1;
+        } catch (SocketException reset) {
+            return true;
+        }
+    }
+}
