@@ -13,6 +13,8 @@ import java.util.StringJoiner;
 
 import org.HdrHistogram.Histogram;
 
+import threadmill.workload.Json;
+
 /**
  * Publishes a latency histogram: a summary on standard output (which JMH shows for the fork),
  * and, when the system property {@value #RAW_DIR_PROPERTY} names the raw folder of a suite
@@ -58,8 +60,9 @@ final class LatencyOutput {
         return String.format(Locale.ROOT,
                 "%s %s %s %s: count=%d p50=%.1f p90=%.1f p99=%.1f p99.9=%.1f max=%.1f us",
                 latency.metric(), latency.runtime(), latency.params(), latency.open() ? "open" : "closed",
-                h.getTotalCount(), micros(h, 50), micros(h, 90), micros(h, 99), micros(h, 99.9),
-                h.getMaxValue() / NANOS_PER_MICRO);
+                h.getTotalCount(), h.getValueAtPercentile(50) / NANOS_PER_MICRO,
+                h.getValueAtPercentile(90) / NANOS_PER_MICRO, h.getValueAtPercentile(99) / NANOS_PER_MICRO,
+                h.getValueAtPercentile(99.9) / NANOS_PER_MICRO, h.getMaxValue() / NANOS_PER_MICRO);
     }
 
     private static void write(Path raw, Latency latency) throws IOException {
@@ -97,33 +100,25 @@ final class LatencyOutput {
         Histogram h = latency.histogram();
         boolean empty = h.getTotalCount() == 0;
         StringJoiner params = new StringJoiner(", ", "{", "}");
-        latency.params().forEach((name, value) -> params.add(quote(name) + ": " + value));
-        return "{\"metric\": " + quote(latency.metric())
-                + ", \"runtime\": " + quote(latency.runtime())
+        latency.params().forEach((name, value) -> params.add(Json.string(name) + ": " + value));
+        return "{\"metric\": " + Json.string(latency.metric())
+                + ", \"runtime\": " + Json.string(latency.runtime())
                 + ", \"params\": " + params
-                + ", \"mode\": " + quote(latency.open() ? "open" : "closed")
-                + ", \"ratePerSecond\": " + latency.ratePerSecond()
+                + ", \"mode\": " + Json.string(latency.open() ? "open" : "closed")
+                + ", \"ratePerSecond\": " + Json.number(latency.ratePerSecond())
                 + ", \"unit\": \"us\""
                 + ", \"count\": " + h.getTotalCount()
-                + ", \"p50\": " + number(empty, micros(h, 50))
-                + ", \"p90\": " + number(empty, micros(h, 90))
-                + ", \"p99\": " + number(empty, micros(h, 99))
-                + ", \"p999\": " + number(empty, micros(h, 99.9))
-                + ", \"max\": " + number(empty, h.getMaxValue() / NANOS_PER_MICRO)
-                + ", \"hgrm\": " + quote(hgrm.toString().replace('\\', '/'))
+                + ", \"p50\": " + micros(empty, h.getValueAtPercentile(50))
+                + ", \"p90\": " + micros(empty, h.getValueAtPercentile(90))
+                + ", \"p99\": " + micros(empty, h.getValueAtPercentile(99))
+                + ", \"p999\": " + micros(empty, h.getValueAtPercentile(99.9))
+                + ", \"max\": " + micros(empty, h.getMaxValue())
+                + ", \"hgrm\": " + Json.string(hgrm.toString().replace('\\', '/'))
                 + "}";
     }
 
-    private static double micros(Histogram h, double percentile) {
-        return h.getValueAtPercentile(percentile) / NANOS_PER_MICRO;
-    }
-
-    private static String number(boolean empty, double value) {
-        return empty ? "null" : String.format(Locale.ROOT, "%.3f", value);
-    }
-
-    /** The strings here are names and paths chosen by this code; quotes and backslashes are all they could hold. */
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    /** Nanoseconds as microseconds; null when nothing was recorded, since then there is no value. */
+    private static String micros(boolean empty, long nanos) {
+        return empty ? "null" : Json.number(nanos / NANOS_PER_MICRO);
     }
 }
