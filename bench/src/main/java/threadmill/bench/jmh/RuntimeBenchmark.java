@@ -19,7 +19,7 @@ import threadmill.workload.TaskRuntimes;
  * and only error of its trial, and no thread is started for it.
  */
 @State(Scope.Benchmark)
-public abstract class RuntimeBenchmark {
+public abstract class RuntimeBenchmark extends DefaultRun {
 
     @Param({"threads", "pool", "loom", "futures"})
     public String runtime;

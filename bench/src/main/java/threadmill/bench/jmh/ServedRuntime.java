@@ -21,7 +21,7 @@ import threadmill.workload.net.LoadResult;
  * the differences are the server's.
  */
 @State(Scope.Benchmark)
-public abstract class ServedRuntime {
+public abstract class ServedRuntime extends DefaultRun {
 
     @Param({"threads", "pool", "loom", "futures"})
     public String runtime;
