@@ -28,7 +28,7 @@ public class EchoServerBenchmark extends ServedRuntime {
     }
 
     @Benchmark
-    public long serve(Completions roundTrips) throws IOException, InterruptedException {
-        return roundTrips.add((long) connections * requests, runLoad().bytes());
+    public long serve(Completions roundTripsDone) throws IOException, InterruptedException {
+        return roundTripsDone.add(roundTrips(), runLoad().bytes());
     }
 }

@@ -1,7 +1,5 @@
 package threadmill.bench.jmh;
 
-import org.openjdk.jmh.annotations.Param;
-
 import threadmill.workload.RequestFanOut;
 
 /**
@@ -9,37 +7,26 @@ import threadmill.workload.RequestFanOut;
  * server in a JVM of its own (see {@link ServerJvm}): the server is the same for every runtime
  * and built never to be the bottleneck, so the differences are the client's.
  */
-public abstract class NeutralServerFanOut extends RuntimeBenchmark {
-
-    @Param({"100", "1000", "10000"})
-    public int connections;
-
-    /** Round trips per connection. */
-    @Param({"10"})
-    public int requests;
-
-    /** Bytes per request. */
-    @Param({"128"})
-    public int payload;
+public abstract class NeutralServerFanOut extends SocketSizes {
 
     private ServerJvm server;
     protected RequestFanOut fanOut;
 
     @Override
-    protected void checkSizes() {
-        RequestSizes.check(connections, requests, payload);
-    }
-
-    @Override
-    protected void runtimeOpened() throws Exception {
+    protected void start() throws Exception {
+        super.start();
         server = ServerJvm.neutral();
         fanOut = new RequestFanOut(connections, requests, payload, server.address());
     }
 
     @Override
-    protected void runtimeClosing() throws Exception {
-        if (server != null) {
-            server.close();
+    protected void stop() throws Exception {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            super.stop();
         }
     }
 }

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 public class RequestFanOutBenchmark extends NeutralServerFanOut {
 
     @Benchmark
-    public long fanOut(Completions roundTrips) throws IOException, InterruptedException {
-        return roundTrips.add((long) connections * requests, taskRuntime.requestFanOut(fanOut));
+    public long fanOut(Completions roundTripsDone) throws IOException, InterruptedException {
+        return roundTripsDone.add(roundTrips(), taskRuntime.requestFanOut(fanOut));
     }
 }

@@ -69,11 +69,12 @@ public class RequestLatencyBenchmark extends DefaultRun {
         }
 
         @Override
-        protected void trialEnded() {
+        protected void stop() throws Exception {
             Map<String, Integer> params = connectionParams(connections, requests, payload);
             params.put("rate", rate);
             LatencyOutput.publish(new LatencyOutput.Latency(
                     "server-latency", runtime, params, true, (long) rate, latencies.measured()));
+            super.stop();
         }
     }
 
@@ -85,8 +86,8 @@ public class RequestLatencyBenchmark extends DefaultRun {
         RoundTripTimer timer;
 
         @Override
-        protected void runtimeOpened() throws Exception {
-            super.runtimeOpened();
+        protected void start() throws Exception {
+            super.start();
             timer = new RoundTripTimer(connections, latencies);
         }
 
@@ -96,10 +97,10 @@ public class RequestLatencyBenchmark extends DefaultRun {
         }
 
         @Override
-        protected void runtimeClosing() throws Exception {
-            super.runtimeClosing();
+        protected void stop() throws Exception {
             LatencyOutput.publish(new LatencyOutput.Latency("request-latency", runtime,
                     connectionParams(connections, requests, payload), false, null, latencies.measured()));
+            super.stop();
         }
     }
 

@@ -11,12 +11,14 @@ import threadmill.workload.TaskRuntime;
 import threadmill.workload.TaskRuntimes;
 
 /**
- * The runtime under test, shared by the benchmarks that run tasks in the benchmark JVM. It is
- * created once per trial (one fork's run of one parameter set) and reused by every invocation,
- * so that what is measured is running tasks, not starting and stopping worker threads.
+ * The runtime under test, named by the {@code runtime} parameter of every benchmark. By default
+ * it is created in the benchmark JVM once per trial (one fork's run of one parameter set) and
+ * reused by every invocation, so that what is measured is running tasks, not starting and
+ * stopping worker threads; a benchmark of the runtime as a server runs it in the server's JVM
+ * instead (see {@link ServedRuntime}).
  *
- * <p>The sizes are checked before the runtime is created: a bad {@code -p} value is the first
- * and only error of its trial, and no thread is started for it.
+ * <p>The sizes and the name are checked before anything starts: a bad {@code -p} value is the
+ * first and only error of its trial, and no thread or process is started for it.
  */
 @State(Scope.Benchmark)
 public abstract class RuntimeBenchmark extends DefaultRun {
@@ -27,31 +29,29 @@ public abstract class RuntimeBenchmark extends DefaultRun {
     protected TaskRuntime taskRuntime;
 
     @Setup(Level.Trial)
-    public final void openRuntime() throws Exception {
+    public final void setUpTrial() throws Exception {
         checkSizes();
-        taskRuntime = TaskRuntimes.create(runtime);
-        runtimeOpened();
+        TaskRuntimes.provider(runtime);
+        start();
     }
 
     @TearDown(Level.Trial)
-    public final void closeRuntime() throws Exception {
-        try {
-            runtimeClosing();
-        } finally {
-            if (taskRuntime != null) {
-                taskRuntime.close();
-            }
-        }
+    public final void tearDownTrial() throws Exception {
+        stop();
     }
 
-    /** Throws IllegalArgumentException naming the bad value; runs before any runtime exists. */
+    /** Throws IllegalArgumentException naming the bad value and the limit. */
     protected abstract void checkSizes();
 
-    /** Prepares what needs the runtime, e.g. a server to talk to. */
-    protected void runtimeOpened() throws Exception {
+    /** Creates the runtime; an override that needs more calls this first. */
+    protected void start() throws Exception {
+        taskRuntime = TaskRuntimes.create(runtime);
     }
 
-    /** Releases what {@link #runtimeOpened()} prepared and publishes what was recorded. */
-    protected void runtimeClosing() throws Exception {
+    /** Closes the runtime; an override that publishes or stops more calls this last. */
+    protected void stop() throws Exception {
+        if (taskRuntime != null) {
+            taskRuntime.close();
+        }
     }
 }

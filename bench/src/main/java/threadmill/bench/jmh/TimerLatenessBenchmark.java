@@ -31,7 +31,8 @@ public class TimerLatenessBenchmark extends SleepingTasks {
     private Lateness lateness;
 
     @Override
-    protected void runtimeOpened() {
+    protected void start() throws Exception {
+        super.start();
         lateness = new Lateness(tasks, sleepers.sleep().toNanos());
     }
 
@@ -46,7 +47,7 @@ public class TimerLatenessBenchmark extends SleepingTasks {
     }
 
     @Override
-    protected void runtimeClosing() {
+    protected void stop() throws Exception {
         long early = lateness.early.sum();
         if (early > 0) {
             System.out.println("WARNING: " + early + " wake-ups came before the sleep had elapsed; "
@@ -57,6 +58,7 @@ public class TimerLatenessBenchmark extends SleepingTasks {
         params.put("sleepMs", sleepMs);
         LatencyOutput.publish(new LatencyOutput.Latency(
                 "timer-lateness", runtime, params, false, null, lateness.latencies.measured()));
+        super.stop();
     }
 
     /**

@@ -25,10 +25,19 @@ class HeapBudgetTest {
 
     @Test
     void checksConnectionsWithTheirBuffers() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RequestSizes.check(1_000_000, 1, 1 << 20));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sockets(1_000_000, 1, 1 << 20).checkSizes());
         assertTrue(e.getMessage().startsWith("connections=1000000 needs about "), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> RequestSizes.check(0, 1, 1));
-        assertThrows(IllegalArgumentException.class, () -> RequestSizes.check(1, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> sockets(0, 1, 1).checkSizes());
+        assertThrows(IllegalArgumentException.class, () -> sockets(1, 0, 1).checkSizes());
+        assertThrows(IllegalArgumentException.class, () -> sockets(1, 1, 0).checkSizes());
+        assertDoesNotThrow(() -> sockets(10_000, 10, 128).checkSizes());
+    }
+
+    private static SocketSizes sockets(int connections, int requests, int payload) {
+        SocketSizes sizes = new SocketSizes() { };
+        sizes.connections = connections;
+        sizes.requests = requests;
+        sizes.payload = payload;
+        return sizes;
     }
 }
