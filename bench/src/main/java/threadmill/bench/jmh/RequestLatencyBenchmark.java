@@ -1,7 +1,6 @@
 package threadmill.bench.jmh;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -70,7 +69,7 @@ public class RequestLatencyBenchmark extends DefaultRun {
 
         @Override
         protected void stop() throws Exception {
-            Map<String, Integer> params = connectionParams(connections, requests, payload);
+            Map<String, Integer> params = sizes();
             params.put("rate", rate);
             LatencyOutput.publish(new LatencyOutput.Latency(
                     "server-latency", runtime, params, true, (long) rate, latencies.measured()));
@@ -99,7 +98,7 @@ public class RequestLatencyBenchmark extends DefaultRun {
         @Override
         protected void stop() throws Exception {
             LatencyOutput.publish(new LatencyOutput.Latency("request-latency", runtime,
-                    connectionParams(connections, requests, payload), false, null, latencies.measured()));
+                    sizes(), false, null, latencies.measured()));
             super.stop();
         }
     }
@@ -114,14 +113,6 @@ public class RequestLatencyBenchmark extends DefaultRun {
     @Benchmark
     public long fanOutRoundTrips(RoundTrips state) throws IOException, InterruptedException {
         return state.fanOut.verify(state.taskRuntime.requestFanOut(state.fanOut, state.timer));
-    }
-
-    private static Map<String, Integer> connectionParams(int connections, int requests, int payload) {
-        Map<String, Integer> params = new LinkedHashMap<>();
-        params.put("connections", connections);
-        params.put("requests", requests);
-        params.put("payload", payload);
-        return params;
     }
 
     /**

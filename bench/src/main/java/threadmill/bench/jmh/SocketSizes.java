@@ -1,5 +1,8 @@
 package threadmill.bench.jmh;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.openjdk.jmh.annotations.Param;
 
 import threadmill.workload.RequestFanOut;
@@ -29,6 +32,15 @@ public abstract class SocketSizes extends RuntimeBenchmark {
         Validate.inRange("payload", payload, 1, RequestFanOut.MAX_PAYLOAD_BYTES);
         // A send buffer and a receive buffer of one payload each, besides the connection itself.
         HeapBudget.requireFits("connections", connections, HeapBudget.BYTES_PER_CONNECTION + 2L * payload);
+    }
+
+    /** The sizes by name, in the order they name a result file. */
+    Map<String, Integer> sizes() {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        sizes.put("connections", connections);
+        sizes.put("requests", requests);
+        sizes.put("payload", payload);
+        return sizes;
     }
 
     /** Round trips one run of the workload makes. */
