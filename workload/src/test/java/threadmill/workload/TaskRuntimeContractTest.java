@@ -166,6 +166,36 @@ public abstract class TaskRuntimeContractTest {
     }
 
     @Test
+    void requestObserverSeesEachRoundTripSentThenEchoedInOrder() throws Exception {
+        int connections = 10;
+        int requests = 5;
+        AtomicIntegerArray sent = new AtomicIntegerArray(connections);
+        AtomicIntegerArray echoed = new AtomicIntegerArray(connections);
+        try (NeutralEchoServer server = NeutralEchoServer.start(Sockets.DEFAULT_BIND, 1)) {
+            RequestFanOut workload = new RequestFanOut(connections, requests, 32, server.address());
+
+            long bytes = runtime.requestFanOut(workload, new RequestObserver() {
+                @Override
+                public void sending(int connection, int request) {
+                    assertEquals(request, sent.getAndIncrement(connection), "request sent out of order");
+                    assertEquals(request, echoed.get(connection), "sent before the previous echo");
+                }
+
+                @Override
+                public void echoed(int connection, int request) {
+                    assertEquals(request, echoed.getAndIncrement(connection), "echo out of order");
+                }
+            });
+
+            assertEquals(workload.expectedBytes(), bytes);
+        }
+        for (int connection = 0; connection < connections; connection++) {
+            assertEquals(requests, sent.get(connection));
+            assertEquals(requests, echoed.get(connection));
+        }
+    }
+
+    @Test
     void requestFanOutToARefusedPortNamesTheAddress() throws IOException {
         InetSocketAddress nobodyListens = closedPort();
         RequestFanOut workload = new RequestFanOut(3, 1, 16, nobodyListens);

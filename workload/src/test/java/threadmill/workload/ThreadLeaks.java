@@ -7,13 +7,15 @@ import java.util.stream.Collectors;
 
 /**
  * Finds platform threads that a piece of code left running. The JDK's own lazily started
- * threads (virtual-thread carriers and timers, cleaners) and the test framework's are not
- * counted: they belong to neither the runtime nor the test.
+ * threads (virtual-thread carriers, the virtual-thread scheduler's timer — a DelayScheduler
+ * since JDK 25 —, cleaners) and the test framework's are not counted: they belong to neither
+ * the runtime nor the test. A runtime's own ForkJoinPool would still show: its workers are
+ * ForkJoinWorkerThreads, which are counted.
  */
 public final class ThreadLeaks {
 
     private static final Set<String> JDK_THREAD_CLASSES = Set.of(
-            "jdk.internal.misc.CarrierThread", "jdk.internal.misc.InnocuousThread");
+            "jdk.internal.misc.CarrierThread", "jdk.internal.misc.InnocuousThread", "java.util.concurrent.DelayScheduler");
 
     private ThreadLeaks() {
     }

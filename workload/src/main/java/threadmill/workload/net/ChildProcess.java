@@ -17,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import threadmill.workload.RunningServer;
+import threadmill.workload.Shutdown;
 
 /**
  * A main of this package run in a child JVM (same java, same class path, the given JVM
@@ -127,11 +128,7 @@ public final class ChildProcess implements AutoCloseable {
     /** Closes the child's stdin, waits a few seconds for it to exit, then kills it. */
     @Override
     public void close() {
-        try {
-            process.getOutputStream().close();
-        } catch (IOException e) {
-            // Already closed because the child ended: nothing to tell.
-        }
+        Shutdown.closeQuietly(process.getOutputStream());
         boolean interrupted = false;
         try {
             if (!process.waitFor(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {

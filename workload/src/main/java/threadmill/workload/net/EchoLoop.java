@@ -8,6 +8,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import threadmill.workload.Shutdown;
 
 /**
  * One selector thread of the {@link NeutralEchoServer}: echoes what its connections send.
@@ -61,7 +62,7 @@ final class EchoLoop implements Runnable {
             try {
                 connection.register(selector, SelectionKey.OP_READ);
             } catch (IOException e) {
-                closeQuietly(connection);
+                Shutdown.closeQuietly(connection);
             }
         }
     }
@@ -77,7 +78,7 @@ final class EchoLoop implements Runnable {
         } catch (IOException e) {
             // The client reset or vanished: that connection is done, the others are not.
             key.cancel();
-            closeQuietly(connection);
+            Shutdown.closeQuietly(connection);
         }
     }
 
@@ -109,19 +110,11 @@ final class EchoLoop implements Runnable {
     /** Closes every connection and the selector; what {@link #run()} ends with. */
     void closeEverything() {
         for (SelectionKey key : selector.keys()) {
-            closeQuietly(key.channel());
+            Shutdown.closeQuietly(key.channel());
         }
         for (SocketChannel connection; (connection = accepted.poll()) != null; ) {
-            closeQuietly(connection);
+            Shutdown.closeQuietly(connection);
         }
-        closeQuietly(selector);
-    }
-
-    static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // Closing during shutdown: nothing useful is left to do with the error.
-        }
+        Shutdown.closeQuietly(selector);
     }
 }

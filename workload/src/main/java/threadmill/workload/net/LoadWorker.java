@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import threadmill.workload.Payloads;
+import threadmill.workload.Shutdown;
 
 /**
  * One selector thread of the {@link LoadGenerator}: drives connections
@@ -25,6 +26,8 @@ final class LoadWorker implements AutoCloseable {
 
     /** A connection that neither sends nor receives a byte for this long fails. */
     static final long NO_PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** How often a worker with nothing scheduled looks for connections that stopped answering. */
+    private static final long STALL_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Connects in flight per worker: more would overflow the server's accept queue. */
     private static final int CONNECTS_IN_FLIGHT = 256;
     /** Below a millisecond the selector cannot time a wake-up; park in slices this short instead. */
@@ -119,7 +122,7 @@ final class LoadWorker implements AutoCloseable {
             return true;
         } catch (IOException e) {
             if (channel != null) {
-                EchoLoop.closeQuietly(channel);
+                Shutdown.closeQuietly(channel);
             }
             throw Sockets.connectFailed(load.target(), e);
         }
@@ -187,7 +190,7 @@ final class LoadWorker implements AutoCloseable {
             while (!scheduled.isEmpty() && scheduled.peek().due <= now) {
                 send(scheduled.poll(), now);
             }
-            long wait = scheduled.isEmpty() ? NO_PROGRESS_NANOS : scheduled.peek().due - now;
+            long wait = scheduled.isEmpty() ? STALL_CHECK_NANOS : scheduled.peek().due - now;
             int ready;
             if (wait >= 1_000_000) {
                 ready = selector.select(this::onReady, wait / 1_000_000);
@@ -333,7 +336,7 @@ final class LoadWorker implements AutoCloseable {
         }
         active--;
         connection.key.cancel();
-        EchoLoop.closeQuietly(connection.channel);
+        Shutdown.closeQuietly(connection.channel);
     }
 
     Histogram warmUpLatency() {
@@ -369,7 +372,7 @@ final class LoadWorker implements AutoCloseable {
      * ClosedSelectorException. Used when another worker failed and the run is over.
      */
     void abort() {
-        EchoLoop.closeQuietly(selector);
+        Shutdown.closeQuietly(selector);
     }
 
     /** Closes every connection and the selector; only once no phase is running. */
@@ -377,7 +380,7 @@ final class LoadWorker implements AutoCloseable {
     public void close() {
         abort();
         for (LoadConnection connection : connections) {
-            EchoLoop.closeQuietly(connection.channel);
+            Shutdown.closeQuietly(connection.channel);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import threadmill.workload.RunningServer;
+import threadmill.workload.Shutdown;
 import threadmill.workload.Validate;
 
 /**
@@ -82,10 +83,7 @@ public final class NeutralEchoServer implements RunningServer {
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
-                // Typically EMFILE (ulimit -n): the client sees it as a stalled connect.
-                // Say so once per burst and back off rather than spin on a full table.
-                System.err.println("neutral echo server " + Sockets.format(address) + ": accept failed: " + e.getMessage());
-                if (!pause()) {
+                if (!listener.isOpen() || !Sockets.backOffAfterAcceptFailure(address, e)) {
                     return;
                 }
                 continue;
@@ -95,18 +93,8 @@ public final class NeutralEchoServer implements RunningServer {
                 connection.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 loops.get((int) (accepted++ % loops.size())).add(connection);
             } catch (IOException e) {
-                EchoLoop.closeQuietly(connection);
+                Shutdown.closeQuietly(connection);
             }
-        }
-    }
-
-    private boolean pause() {
-        try {
-            Thread.sleep(100);
-            return listener.isOpen();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
@@ -118,21 +106,10 @@ public final class NeutralEchoServer implements RunningServer {
     /** Stops accepting, closes every connection and waits for the server's threads to end. */
     @Override
     public void close() {
-        EchoLoop.closeQuietly(listener);
+        Shutdown.closeQuietly(listener);
         loops.forEach(EchoLoop::stop);
-        boolean interrupted = false;
         for (Thread thread : threads) {
-            while (true) {
-                try {
-                    thread.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            Shutdown.awaitUninterruptibly(thread::join);
         }
     }
 

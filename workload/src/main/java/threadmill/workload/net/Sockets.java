@@ -61,6 +61,22 @@ public final class Sockets {
         return new IOException("cannot connect to " + format(address) + ": " + cause.getMessage(), cause);
     }
 
+    /**
+     * What a server's accept loop does when accept fails while the listener is open, typically
+     * EMFILE (ulimit -n): says so on stderr and backs off, rather than spin on a full
+     * descriptor table. The client sees a stalled connect. Returns false when interrupted.
+     */
+    public static boolean backOffAfterAcceptFailure(InetSocketAddress server, IOException failure) {
+        System.err.println("echo server " + format(server) + ": accept failed: " + failure.getMessage());
+        try {
+            Thread.sleep(100);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Fails with a clear error for a host name that did not resolve (instead of an unchecked one later). */
     public static InetSocketAddress resolved(InetSocketAddress address) throws IOException {
         if (address.isUnresolved()) {

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import threadmill.workload.Shutdown;
 
 /**
  * A test echo server for one connection that echoes requests of a known size and, at request
@@ -58,8 +59,8 @@ final class StallingEchoServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         listener.close();
-        thread.join();
+        Shutdown.awaitUninterruptibly(thread::join);
     }
 }

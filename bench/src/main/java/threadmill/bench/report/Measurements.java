@@ -1,0 +1,119 @@
+package threadmill.bench.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Flattens a run's raw files into measurements: results.csv and the comparison read these. */
+final class Measurements {
+
+    private Measurements() {
+    }
+
+    static List<Measurement> of(RawRun run) {
+        List<Measurement> out = new ArrayList<>();
+        for (JmhResult r : run.jmh()) {
+            String source = "jmh:" + r.group();
+            String params = Params.text(r.workloadParams());
+            out.add(score(source, r.shortName(), r.runtime(), params, r.primary()));
+            r.secondary().forEach((name, s) -> out.add(score(source, r.shortName() + ":" + name, r.runtime(),
+                    params, s)));
+        }
+        for (ProbePoint p : run.probe()) {
+            String source = "probe:" + p.experiment();
+            String params = Params.text(probeParams(p));
+            String status = p.ok() ? "ok" : "failed";
+            if (!p.ok()) {
+                out.add(new Measurement(source, "point", p.runtime(), params, Double.NaN, Double.NaN, "", status,
+                        p.error() == null ? "" : p.error()));
+            }
+            p.values().forEach((field, value) -> {
+                if (value != null) {
+                    out.add(new Measurement(source, field, p.runtime(), params, value, Double.NaN,
+                            probeUnit(field), status, ""));
+                }
+            });
+        }
+        for (LatencyRecord l : run.latency()) {
+            Map<String, String> params = new LinkedHashMap<>(l.params());
+            if (l.mode() != null) {
+                params.put("mode", l.mode());
+            }
+            if (l.ratePerSecond() != null) {
+                params.put("ratePerSecond", Fmt.exact(l.ratePerSecond()));
+            }
+            String source = "latency:" + l.metric();
+            l.percentiles().forEach((p, value) -> {
+                if (value != null) {
+                    out.add(new Measurement(source, p, l.runtime(), Params.text(params), value, Double.NaN,
+                            l.unit(), "ok", ""));
+                }
+            });
+            if (l.count() != null) {
+                out.add(new Measurement(source, "count", l.runtime(), Params.text(params), l.count(), Double.NaN,
+                        "samples", "ok", ""));
+            }
+        }
+        for (Pitfall p : run.pitfalls()) {
+            Map<String, String> params = new LinkedHashMap<>(p.params());
+            if (p.variant() != null) {
+                params.put("variant", p.variant());
+            }
+            String source = "pitfall:" + p.pitfall();
+            String text = Params.text(params);
+            addIfPresent(out, source, "wallMillis", p.runtime(), text, p.wallMillis(), "ms");
+            addIfPresent(out, source, "expectedMillis", p.runtime(), text, p.expectedMillis(), "ms");
+            addIfPresent(out, source, "throughputPerSecond", p.runtime(), text, p.throughputPerSecond(), "1/s");
+            addIfPresent(out, source, "pinnedEvents", p.runtime(), text, p.pinnedEvents(), "events");
+            String unit = p.latency().getOrDefault("unit", "");
+            p.latency().forEach((name, value) -> {
+                if (!name.equals("unit") && !value.equals("null")) {
+                    addIfPresent(out, source, "latency." + name, p.runtime(), text, Double.valueOf(value), unit);
+                }
+            });
+        }
+        for (Failure f : run.failures()) {
+            out.add(new Measurement("failure:" + f.stage(), "point", f.runtime() == null ? "" : f.runtime(),
+                    Params.text(f.params()), Double.NaN, Double.NaN, "", "failed", f.error()));
+        }
+        return List.copyOf(out);
+    }
+
+    static Map<String, String> probeParams(ProbePoint p) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("tasks", Long.toString(p.tasks()));
+        if (p.sleepMs() != null) {
+            params.put("sleepMs", Fmt.exact(p.sleepMs()));
+        }
+        if (p.depth() != null) {
+            params.put("depth", Fmt.exact(p.depth()));
+        }
+        return params;
+    }
+
+    static String probeUnit(String field) {
+        if (field.endsWith("Nanos")) {
+            return "ns";
+        }
+        if (field.equals("cpuPercent")) {
+            return "%";
+        }
+        if (field.equals("nmt.threadCount")) {
+            return "threads";
+        }
+        return "B";
+    }
+
+    private static Measurement score(String source, String metric, String runtime, String params,
+                                     JmhResult.Score s) {
+        return new Measurement(source, metric, runtime, params, s.score(), s.error(), s.unit(), "ok", "");
+    }
+
+    private static void addIfPresent(List<Measurement> out, String source, String metric, String runtime,
+                                     String params, Double value, String unit) {
+        if (value != null) {
+            out.add(new Measurement(source, metric, runtime, params, value, Double.NaN, unit, "ok", ""));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package threadmill.bench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Memory per live task from the probe's memory sweep: per point (value(N) − value(1)) / N against
+ * the N = 1 baseline of the same runtime, and the least-squares slope of value over N. The
+ * baseline removes what the JVM costs with no tasks; the slope is what one more task costs.
+ */
+final class MemoryAnalysis {
+
+    /** A memory column: a probe field and what the report calls it. */
+    record Column(String field, String title) {
+    }
+
+    /**
+     * Heap and native thread stacks both: a platform thread's stack is native memory (NMT
+     * "Thread"), a virtual thread's is a heap object — showing one alone would flatter one side.
+     */
+    static final List<Column> COLUMNS = List.of(
+            new Column("heapUsedAfterGcBytes", "heap after GC"),
+            new Column("rssBytes", "RSS"),
+            new Column("nmt.threadCommitted", "NMT thread stacks (committed)"),
+            new Column("pteBytes", "page tables (VmPTE)"));
+
+    private final Map<String, List<ProbePoint>> byRuntime = new TreeMap<>(MemoryAnalysis::runtimeOrder);
+
+    MemoryAnalysis(List<ProbePoint> probe, String experiment) {
+        for (ProbePoint p : probe) {
+            if (p.experiment().equals(experiment)) {
+                byRuntime.computeIfAbsent(p.runtime(), r -> new ArrayList<>()).add(p);
+            }
+        }
+        byRuntime.values().forEach(points -> points.sort(
+                java.util.Comparator.comparingLong(ProbePoint::tasks)));
+    }
+
+    /** threads, pool, loom, futures first (the project's order), then any other name. */
+    static int runtimeOrder(String a, String b) {
+        List<String> known = List.of("threads", "pool", "loom", "futures");
+        int x = known.indexOf(a);
+        int y = known.indexOf(b);
+        if (x >= 0 && y >= 0) {
+            return Integer.compare(x, y);
+        }
+        if (x >= 0 || y >= 0) {
+            return x >= 0 ? -1 : 1;
+        }
+        return a.compareTo(b);
+    }
+
+    Map<String, List<ProbePoint>> byRuntime() {
+        return byRuntime;
+    }
+
+    Optional<ProbePoint> baseline(String runtime) {
+        return byRuntime.getOrDefault(runtime, List.of()).stream()
+                .filter(p -> p.ok() && p.tasks() == 1).findFirst();
+    }
+
+    /** (value(N) − value(1)) / N, or NaN where the point, the baseline or the value is missing. */
+    double perTask(ProbePoint point, String field) {
+        if (!point.ok() || point.tasks() <= 1 || point.value(field) == null) {
+            return Double.NaN;
+        }
+        Double base = baseline(point.runtime()).map(b -> b.value(field)).orElse(null);
+        return base == null ? Double.NaN : (point.value(field) - base) / point.tasks();
+    }
+
+    /** Least-squares slope of value over N through the runtime's ok points (bytes per task). */
+    double slope(String runtime, String field) {
+        List<double[]> xy = new ArrayList<>();
+        for (ProbePoint p : byRuntime.getOrDefault(runtime, List.of())) {
+            if (p.ok() && p.value(field) != null) {
+                xy.add(new double[] {p.tasks(), p.value(field)});
+            }
+        }
+        return leastSquaresSlope(xy);
+    }
+
+    static double leastSquaresSlope(List<double[]> xy) {
+        if (xy.size() < 2) {
+            return Double.NaN;
+        }
+        double meanX = xy.stream().mapToDouble(p -> p[0]).average().orElseThrow();
+        double meanY = xy.stream().mapToDouble(p -> p[1]).average().orElseThrow();
+        double covariance = 0;
+        double variance = 0;
+        for (double[] p : xy) {
+            covariance += (p[0] - meanX) * (p[1] - meanY);
+            variance += (p[0] - meanX) * (p[0] - meanX);
+        }
+        return variance == 0 ? Double.NaN : covariance / variance;
+    }
+
+    int pointsUsed(String runtime, String field) {
+        return (int) byRuntime.getOrDefault(runtime, List.of()).stream()
+                .filter(p -> p.ok() && p.value(field) != null).count();
+    }
+
+    /** The largest N that was measured without failure: the headline point. */
+    Optional<ProbePoint> largestOk(String runtime) {
+        return byRuntime.getOrDefault(runtime, List.of()).stream().filter(ProbePoint::ok)
+                .reduce((a, b) -> b);
+    }
+
+    /** The largest N that failed (0 when none did). */
+    long largestFailed(String runtime) {
+        return byRuntime.getOrDefault(runtime, List.of()).stream().filter(p -> !p.ok())
+                .mapToLong(ProbePoint::tasks).max().orElse(0);
+    }
+}

@@ -1,0 +1,97 @@
+package threadmill.bench.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** How the numbers were made, and the command, JDK, commit and machine that reproduce them. */
+final class MethodologySection {
+
+    private MethodologySection() {
+    }
+
+    static void write(ReportContext ctx) {
+        ctx.md.heading(2, "Methodology");
+        jmhSettings(ctx);
+        jvmFlags(ctx);
+        ctx.md.bullets(List.of(
+                "**Errors.** JMH scores are the mean over all measurement iterations of all forks; ± is the "
+                        + "half-width of JMH's 99.9% confidence interval (Student t), and the interval is shown "
+                        + "beside it. Probe, sleep10s and latency values are single shots: no error is known.",
+                "**Memory.** Each probe point is its own JVM: it starts N tasks that park once at the "
+                        + "stated depth and, once all are parked, records heap used after GC, RSS, VmHWM (peak "
+                        + "RSS), VmPTE (page tables) and the NMT summary (committed Java heap, Thread, Class). "
+                        + "Per task = (value(N) − value(N=1)) / N; slope = least-squares fit of value over N.",
+                "**Network.** All socket traffic runs over loopback (127.0.0.1); the server side runs in its own "
+                        + "JVM process, so client and server share no heap or GC.",
+                "**Timers.** A sleep benchmark is mostly a timer benchmark. JDK virtual threads (loom): "
+                        + "Thread.sleep parks the virtual thread and the JDK's delayed-task scheduler unparks it. "
+                        + "futures: our 1 ms hashed timer wheel. Platform threads (threads, pool): the kernel's "
+                        + "nanosleep."));
+        reproduce(ctx);
+    }
+
+    private static void jmhSettings(ReportContext ctx) {
+        if (ctx.run.jmh().isEmpty()) {
+            ctx.md.paragraph("JMH: " + ReportContext.NOT_MEASURED + " (no raw/jmh-*.json files).");
+            return;
+        }
+        Map<String, Set<String>> settings = new LinkedHashMap<>();
+        for (JmhResult r : ctx.run.jmh()) {
+            settings.computeIfAbsent(r.group(), g -> new LinkedHashSet<>()).add("mode " + r.mode() + ", " + r.forks()
+                    + " fork(s), " + r.threads() + " thread(s), warm-up " + r.warmupIterations() + " × "
+                    + Env.orUnknown(r.warmupTime()) + ", measurement " + r.measurementIterations() + " × "
+                    + Env.orUnknown(r.measurementTime()) + ", JDK " + Env.orUnknown(r.vmVersion()));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        settings.forEach((group, values) -> rows.add(List.of(group, String.join("; ", values))));
+        ctx.md.table(List.of("JMH group", "settings (as recorded by JMH)"), rows);
+    }
+
+    /** Flags of every part: the suite's own record, then each JMH group's and each probe point's. */
+    private static void jvmFlags(ReportContext ctx) {
+        Map<String, Set<String>> parts = new LinkedHashMap<>();
+        if (ctx.run.env() != null) {
+            ctx.run.env().jvmFlags().forEach((part, flags) ->
+                    parts.computeIfAbsent("env.json: " + part, k -> new LinkedHashSet<>()).add(join(flags)));
+        }
+        ctx.run.jmh().forEach(r -> parts.computeIfAbsent("JMH " + r.group() + " (forked JVM)",
+                k -> new LinkedHashSet<>()).add(join(r.jvmArgs())));
+        ctx.run.probe().forEach(p -> parts.computeIfAbsent("probe " + p.experiment() + " " + p.runtime(),
+                k -> new LinkedHashSet<>()).add(join(p.jvmFlags())));
+        ctx.run.pitfalls().forEach(p -> parts.computeIfAbsent("pitfall " + p.pitfall() + " " + p.runtime(),
+                k -> new LinkedHashSet<>()).add(join(p.jvmFlags())));
+        if (parts.isEmpty()) {
+            ctx.md.paragraph("JVM flags: not recorded.");
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        parts.forEach((part, flags) -> rows.add(List.of(part, String.join(" / ", flags))));
+        ctx.md.table(List.of("part", "JVM flags"), rows);
+    }
+
+    private static String join(List<String> flags) {
+        return flags.isEmpty() ? "(none recorded)" : Markdown.inline(String.join(" ", flags));
+    }
+
+    private static void reproduce(ReportContext ctx) {
+        ctx.md.heading(2, "Reproduce");
+        Env env = ctx.run.env();
+        if (env == null) {
+            ctx.md.paragraph("raw/env.json is missing: the command, JDK, commit and machine of this run are "
+                    + "unknown.");
+            return;
+        }
+        ctx.md.code(env.command() == null ? "(command not recorded)" : env.command());
+        ctx.md.bullets(List.of(
+                "Threadmill " + Env.orUnknown(env.version()) + ", commit " + env.commitText(),
+                "Suite: " + Env.orUnknown(env.suite()) + ", started " + Env.orUnknown(env.started()),
+                "JDK: " + env.jdkText() + " at " + Env.orUnknown(env.jdkHome()) + ", GC " + Env.orUnknown(env.gc()),
+                "Machine: " + env.machineText(),
+                "OS limits: " + (env.osLimits().isEmpty() ? "not recorded" : Params.text(env.osLimits())),
+                "Maven: " + Env.orUnknown(env.maven())));
+    }
+}

@@ -1,0 +1,42 @@
+package threadmill.bench.report;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One line of raw/probe.jsonl: a memory-probe point or a sleep-10-s point, possibly failed. */
+record ProbePoint(String experiment, String runtime, long tasks, boolean ok, String error,
+                  Map<String, String> osLimits, List<String> jvmFlags, Double sleepMs, Double depth,
+                  Map<String, Double> values, Json.Where where) {
+
+    /** The measured fields, in report order; NMT fields are prefixed {@code nmt.}. */
+    static final List<String> FIELDS = List.of("spawnNanos", "parkedNanos", "heapUsedAfterGcBytes", "rssBytes",
+            "hwmBytes", "pteBytes", "completeNanos", "wallNanos", "processCpuNanos", "cpuPercent");
+    static final List<String> NMT_FIELDS = List.of("javaHeapCommitted", "threadCommitted", "threadReserved",
+            "threadCount", "classCommitted", "totalCommitted");
+
+    static ProbePoint from(Json.Obj line) {
+        String status = line.string("status");
+        if (!status.equals("ok") && !status.equals("failed")) {
+            throw new RawFormatException(line.where(), "status must be \"ok\" or \"failed\", found \"" + status + "\"");
+        }
+        Map<String, Double> values = new LinkedHashMap<>();
+        FIELDS.forEach(field -> values.put(field, line.optNumber(field)));
+        Json.Obj nmt = line.optObject("nmt");
+        NMT_FIELDS.forEach(field -> values.put("nmt." + field, nmt == null ? null : nmt.optNumber(field)));
+        return new ProbePoint(line.string("experiment"), line.string("runtime"), (long) line.number("tasks"),
+                status.equals("ok"), line.optString("error"), line.scalars("osLimits"), line.strings("jvmFlags"),
+                line.optNumber("sleepMs"), line.optNumber("depth"), Collections.unmodifiableMap(values),
+                line.where());
+    }
+
+    /** A measured value, or null when the point did not measure it. */
+    Double value(String field) {
+        return values.get(field);
+    }
+
+    String statusText() {
+        return ok ? "ok" : "failed: " + (error == null ? "no message" : error);
+    }
+}
