@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,8 @@ class BenchmarksSmokeTest {
 
     /** Benchmarks that publish a histogram, with the metric each writes to latency.jsonl. */
     private static final List<String> LATENCY_METRICS = List.of("timer-lateness", "request-latency", "server-latency");
+
+    private static final Pattern BENCHMARK_CLASS = Pattern.compile("threadmill\\.bench\\.jmh\\.\\w+Benchmark\\b");
 
     private static final Pattern EXCEPTION_LINE = Pattern.compile("^[\\w.$]+(Exception|Error)(: .*)?$");
 
@@ -87,6 +91,21 @@ class BenchmarksSmokeTest {
         String failures = failures(log);
         assertEquals(expected(), ran, () -> "benchmarks that did not run:\n" + failures);
         assertLatencyLines(raw);
+    }
+
+    /** A benchmark class added later is smoke-tested too, or this fails. */
+    @Test
+    void everyBenchmarkClassIsListedHere() throws IOException {
+        Set<String> generated = new TreeSet<>();
+        try (InputStream list = getClass().getResourceAsStream("/META-INF/BenchmarkList")) {
+            Matcher name = BENCHMARK_CLASS.matcher(new String(list.readAllBytes(), StandardCharsets.UTF_8));
+            while (name.find()) {
+                generated.add(name.group());
+            }
+        }
+        Set<String> listed = new TreeSet<>();
+        BENCHMARKS.forEach(benchmark -> listed.add(benchmark.getName()));
+        assertEquals(generated, listed);
     }
 
     private static Set<String> expected() {
