@@ -15,8 +15,9 @@ import threadmill.workload.net.Sockets;
  * An echo server in a JVM of its own for the length of a trial: the client and the server do
  * not share heap, GC or the descriptor limit (10,000 connections need 20,000 descriptors in one
  * process, more than {@code ulimit -n} allows here). The child runs on the same java with the
- * benchmark JVM's own heap, stack and GC flags, so that what {@code -jvmArgs} says and JMH
- * records holds for both sides.
+ * benchmark JVM's own heap, stack and GC flags and its {@code -Dthreadmill.*} settings (e.g.
+ * {@code threadmill.pool.size}), so that what {@code -jvmArgs} says and JMH records holds for
+ * both sides.
  */
 final class ServerJvm implements AutoCloseable {
 
@@ -39,18 +40,19 @@ final class ServerJvm implements AutoCloseable {
     }
 
     private static ServerJvm start(Class<?> main, List<String> args) throws IOException, InterruptedException {
-        List<String> flags = memoryAndGcFlags();
+        List<String> flags = inheritedFlags();
         ServerJvm server = new ServerJvm(ChildProcess.startServer(main, flags, args, START_TIMEOUT));
         System.out.println(main.getSimpleName() + " " + args + " listening on " + Sockets.format(server.address())
                 + " in its own JVM, flags " + flags);
         return server;
     }
 
-    /** The flags of this JVM that size its memory or choose its GC; none of JMH's own. */
-    static List<String> memoryAndGcFlags() {
+    /** The flags of this JVM that size its memory, choose its GC or set Threadmill; none of JMH's own. */
+    static List<String> inheritedFlags() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(flag -> flag.startsWith("-Xms") || flag.startsWith("-Xmx") || flag.startsWith("-Xss")
-                        || flag.matches("-XX:[+-]Use\\w*GC") || flag.startsWith("-XX:MaxDirectMemorySize"))
+                        || flag.matches("-XX:[+-]Use\\w*GC") || flag.startsWith("-XX:MaxDirectMemorySize")
+                        || flag.startsWith("-Dthreadmill."))
                 .toList();
     }
 
