@@ -73,8 +73,8 @@ final class LatencyOutput {
             latency.histogram().outputPercentileDistribution(out, NANOS_PER_MICRO);
         }
         String line = jsonLine(latency, raw.relativize(hgrm)) + "\n";
-        // One write of one line on an O_APPEND file: forks run one at a time, and even a
-        // concurrent writer could not interleave inside the line.
+        // Opened, appended to and closed per line: forks run one at a time, each adds its own
+        // lines, and a line this short goes out in one write on an O_APPEND file.
         Files.writeString(raw.resolve("latency.jsonl"), line, StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     }
