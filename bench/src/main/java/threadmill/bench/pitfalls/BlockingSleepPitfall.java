@@ -9,7 +9,7 @@ import java.util.List;
  * executor a task that blocks its thread blocks every other task, so {@code tasks} sleeps of
  * {@code sleepMs} take tasks x sleepMs; awaiting an async sleep takes sleepMs. A virtual
  * thread's blocking sleep unmounts from its carrier, so it takes sleepMs even with a single
- * carrier. This class runs the virtual-thread side; FuturesSleepPitfall the other.
+ * carrier. This class runs the virtual-thread side; {@link FuturesSleepPitfall} the other.
  */
 final class BlockingSleepPitfall {
 

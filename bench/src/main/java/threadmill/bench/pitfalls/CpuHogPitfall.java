@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadFactory;
  * virtual-thread carrier cannot run the sleepers while the hog holds it, so their lateness
  * grows to the hog's length; platform threads are preempted by the kernel and stay on time.
  * Variant {@code no-hog} is the same run without the hog. The futures side is
- * FuturesCpuHog.
+ * {@link FuturesCpuHog}.
  */
 final class CpuHogPitfall {
 

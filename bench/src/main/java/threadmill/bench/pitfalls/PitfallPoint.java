@@ -26,10 +26,12 @@ public final class PitfallPoint {
     static PitfallResult measure(PitfallSpec spec, RawDir raw) throws Exception {
         String key = spec.pitfall() + "/" + spec.runtime();
         return switch (key) {
+            case BlockingSleepPitfall.NAME + "/futures" -> FuturesSleepPitfall.run(spec);
             case BlockingSleepPitfall.NAME + "/loom" -> BlockingSleepPitfall.onVirtualThreads(spec);
-            case CpuHogPitfall.NAME + "/loom", CpuHogPitfall.NAME + "/threads" -> {
+            case CpuHogPitfall.NAME + "/futures", CpuHogPitfall.NAME + "/loom", CpuHogPitfall.NAME + "/threads" -> {
                 Lateness lateness = new Lateness();
                 PitfallResult result = switch (spec.runtime()) {
+                    case "futures" -> FuturesCpuHog.run(spec, lateness);
                     case "loom" -> CpuHogPitfall.onThreads(spec, Thread.ofVirtual().factory(), lateness);
                     default -> CpuHogPitfall.onThreads(spec, Thread.ofPlatform().factory(), lateness);
                 };

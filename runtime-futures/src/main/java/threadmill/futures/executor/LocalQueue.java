@@ -1,0 +1,107 @@
+package threadmill.futures.executor;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import threadmill.futures.task.Task;
+
+/**
+ * A worker's run queue: a fixed ring of 256 tasks (tokio's local queue). The owning worker
+ * pushes at the tail and takes from the head; other workers steal half of it from the head.
+ * Every taker claims slots by a CAS on the head, which only grows, so a slot read before a
+ * successful CAS cannot have been overwritten: the owner reuses a slot only after the head has
+ * passed it, which makes that CAS fail. When the ring is full, the owner moves half of it to
+ * the pool's injection queue.
+ */
+final class LocalQueue {
+
+    static final int CAPACITY = 256;
+    private static final int MASK = CAPACITY - 1;
+    private static final VarHandle HEAD;
+    private static final VarHandle TAIL;
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Task[].class);
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            HEAD = lookup.findVarHandle(LocalQueue.class, "head", long.class);
+            TAIL = lookup.findVarHandle(LocalQueue.class, "tail", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Task<?>[] ring = new Task<?>[CAPACITY];
+    private final Task<?>[] overflow = new Task<?>[CAPACITY / 2 + 1];
+    private volatile long head;
+    private volatile long tail;
+
+    /**
+     * Owner only. Moves half the queue and the task to {@code injector} when full. Returns how
+     * many tasks wait in the queue that took the task.
+     */
+    int push(Task<?> task, Injector injector) {
+        for (;;) {
+            long h = head;
+            long t = tail;
+            if (t - h < CAPACITY) {
+                SLOT.setRelease(ring, (int) (t & MASK), task);
+                TAIL.setRelease(this, t + 1);
+                return (int) (t + 1 - h);
+            }
+            int half = CAPACITY / 2;
+            for (int i = 0; i < half; i++) {
+                overflow[i] = (Task<?>) SLOT.getAcquire(ring, (int) ((h + i) & MASK));
+            }
+            if (HEAD.compareAndSet(this, h, h + half)) {
+                overflow[half] = task;
+                int backlog = injector.pushAll(overflow, half + 1);
+                Arrays.fill(overflow, null);
+                return backlog;
+            }
+        }
+    }
+
+    /** Owner (or, on shutdown, any thread): the oldest task, or null. */
+    Task<?> pop() {
+        for (;;) {
+            long h = head;
+            if (h >= (long) TAIL.getAcquire(this)) {
+                return null;
+            }
+            Task<?> task = (Task<?>) SLOT.getAcquire(ring, (int) (h & MASK));
+            if (HEAD.compareAndSet(this, h, h + 1)) {
+                return task;
+            }
+        }
+    }
+
+    /** Thief: moves half of this queue into {@code empty} (the thief's own, empty queue). */
+    int stealInto(LocalQueue empty) {
+        for (;;) {
+            long h = head;
+            long n = (long) TAIL.getAcquire(this) - h;
+            if (n <= 0) {
+                return 0;
+            }
+            n = Math.min(n - n / 2, CAPACITY / 2);
+            long dst = empty.tail;
+            for (int i = 0; i < n; i++) {
+                empty.ring[(int) ((dst + i) & MASK)] = (Task<?>) SLOT.getAcquire(ring, (int) ((h + i) & MASK));
+            }
+            if (HEAD.compareAndSet(this, h, h + n)) {
+                TAIL.setRelease(empty, dst + n);
+                return (int) n;
+            }
+        }
+    }
+
+    boolean isEmpty() {
+        return head >= tail;
+    }
+
+    /** Free slots; owner only. */
+    int room() {
+        return (int) (CAPACITY - (tail - head));
+    }
+}

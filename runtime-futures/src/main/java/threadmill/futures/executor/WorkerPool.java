@@ -1,0 +1,218 @@
+package threadmill.futures.executor;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import threadmill.futures.Future;
+import threadmill.futures.task.JoinHandle;
+import threadmill.futures.task.Schedule;
+import threadmill.futures.task.Task;
+
+/**
+ * A multi-threaded runtime (tokio's multi-thread scheduler): {@code workers} threads, each
+ * with its own run queue, timer wheel and selector; idle workers steal half of a busy worker's
+ * queue; tasks spawned or woken from other threads go through a shared injection queue.
+ *
+ * <p>A task woken on a worker thread is queued on that worker (its data is in that cache); a
+ * worker that queues work while another worker is parked wakes one parked worker, which then
+ * steals. Timers and sockets are armed in the driver of the worker that polls them and fire
+ * there, waking the task wherever it runs next.
+ *
+ * <p>{@link #close()} stops the workers and the blocking pool, and joins their threads; tasks
+ * that had not finished complete as cancelled.
+ */
+public final class WorkerPool implements AutoCloseable {
+
+    /** The largest pool: beyond this, more workers only add stealing traffic. */
+    public static final int MAX_WORKERS = 1024;
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    final Worker[] workers;
+    final Injector injector = new Injector();
+    final AtomicInteger parked = new AtomicInteger();
+    private final Thread[] threads;
+    private final BlockingPool blocking;
+    private final Schedule scheduler = this::schedule;
+    private volatile boolean closed;
+
+    /** One worker per available processor. */
+    public WorkerPool() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    public WorkerPool(int workers) {
+        if (workers < 1 || workers > MAX_WORKERS) {
+            throw new IllegalArgumentException("workers must be between 1 and " + MAX_WORKERS + ", was " + workers);
+        }
+        int id = POOLS.incrementAndGet();
+        this.workers = new Worker[workers];
+        this.threads = new Thread[workers];
+        for (int i = 0; i < workers; i++) {
+            this.workers[i] = new Worker(this, i);
+        }
+        this.blocking = new BlockingPool("threadmill-pool-" + id + "-blocking-");
+        for (int i = 0; i < workers; i++) {
+            threads[i] = new WorkerThread(this.workers[i], "threadmill-pool-" + id + "-worker-" + i);
+            threads[i].start();
+        }
+    }
+
+    /**
+     * Spawns a task ({@code tokio::spawn}); callable from any thread, inside the pool or not.
+     * The task starts running at once on some worker; the handle awaits its output.
+     */
+    public <T> JoinHandle<T> spawn(Future<T> future) {
+        Task<T> task = Task.create(future, scheduler);
+        schedule(task);
+        return task;
+    }
+
+    /**
+     * Runs {@code callable} on the blocking pool, off the workers ({@code spawn_blocking}): for
+     * work that blocks its thread (file I/O, a blocking library) and would stall every task
+     * queued behind it on a worker.
+     */
+    public <T> JoinHandle<T> spawnBlocking(Callable<T> callable) {
+        return blocking.spawn(callable);
+    }
+
+    /**
+     * Runs {@code future} to completion on the calling thread, which parks (no busy polling)
+     * whenever it is pending, while spawned tasks run on the workers ({@code Runtime::block_on}).
+     * Its timers and sockets are armed in worker 0's driver. Must not be called from inside a
+     * runtime thread: that would block a thread tasks depend on.
+     */
+    public <T> T blockOn(Future<T> future) {
+        if (Driver.insideRuntime()) {
+            throw new IllegalStateException("blockOn called from inside a runtime thread ("
+                    + Thread.currentThread().getName() + "); await the future instead");
+        }
+        if (closed) {
+            throw new IllegalStateException("blockOn on a closed WorkerPool");
+        }
+        Driver previous = Driver.enter(workers[0].driver);
+        try {
+            return ThreadParker.runToCompletion(future);
+        } finally {
+            Driver.exit(previous);
+        }
+    }
+
+    /** Timers armed across all workers: for tests and monitoring. */
+    public long armedTimers() {
+        long n = 0;
+        for (Worker w : workers) {
+            n += w.driver.timer().size();
+        }
+        return n;
+    }
+
+    public int workers() {
+        return workers.length;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    private void schedule(Task<?> task) {
+        if (closed) {
+            task.shutdown();
+            return;
+        }
+        if (Thread.currentThread() instanceof WorkerThread t && t.worker.pool == this) {
+            t.worker.schedule(task);
+        } else {
+            notifyParked(injector.push(task));
+            if (closed) {
+                drainInjector();
+            }
+        }
+    }
+
+    /**
+     * Work was queued and {@code backlog} tasks now wait in that queue: wakes one parked worker
+     * if every worker is parked (nobody else would see the work), or if the backlog is more than
+     * an awake worker takes at once. Waking costs a syscall on both sides, so a trickle of work
+     * that the awake workers keep up with wakes nobody (tokio's rule: no wake while a worker is
+     * searching).
+     */
+    void notifyParked(int backlog) {
+        int asleep = parked.get();
+        if (asleep == 0 || (asleep < workers.length && backlog <= injectorShare())) {
+            return;
+        }
+        for (Worker w : workers) {
+            if (w.driver.reactor().wakeup()) {
+                return;
+            }
+        }
+    }
+
+    /** How many tasks a worker takes from the injection queue at once: its fair share. */
+    int injectorShare() {
+        return workers.length == 1 ? LocalQueue.CAPACITY / 2 : 1 + (LocalQueue.CAPACITY / 2) / workers.length;
+    }
+
+    /** True when some worker has tasks in its local queue (a parking worker could steal them). */
+    boolean anyQueued() {
+        for (Worker w : workers) {
+            if (!w.queue.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Stops the workers and the blocking pool and waits for their threads to end. Tasks that
+     * had not finished complete as cancelled; their timers and sockets are released.
+     */
+    @Override
+    public void close() {
+        if (Thread.currentThread() instanceof WorkerThread t && t.worker.pool == this) {
+            throw new IllegalStateException("a WorkerPool cannot be closed from its own worker "
+                    + t.getName() + ": it would wait for itself to stop");
+        }
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Worker w : workers) {
+            w.driver.reactor().wakeup();
+        }
+        boolean interrupted = false;
+        for (Thread t : threads) {
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        drainInjector();
+        blocking.close();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void drainInjector() {
+        Task<?> task;
+        while ((task = injector.pop()) != null) {
+            task.shutdown();
+        }
+    }
+
+    /** A worker's thread; lets {@link #schedule} find the worker it runs on without a lookup. */
+    private static final class WorkerThread extends Thread {
+
+        final Worker worker;
+
+        WorkerThread(Worker worker, String name) {
+            super(worker, name);
+            this.worker = worker;
+            setDaemon(true);
+        }
+    }
+}

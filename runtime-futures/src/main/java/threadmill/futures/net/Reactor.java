@@ -1,0 +1,168 @@
+package threadmill.futures.net;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import threadmill.futures.task.Waker;
+
+/**
+ * The I/O driver: one {@link Selector}, waited on by the thread that owns it, which wakes the
+ * tasks whose sockets became ready (tokio's IO driver; Netty's NioEventLoop select loop).
+ *
+ * <p>Selection is level-triggered, so a task registers interest only after a read or write
+ * returned 0 and no readiness is lost between the two. Interest is kept while a waker waits and
+ * dropped when readiness finds no waker (the task is busy), so a ping-pong connection costs no
+ * {@code epoll_ctl} per message.
+ *
+ * <p>Thread rules: only the owner calls {@link #poll}. Any thread may register channels and
+ * change interest; those changes are applied by the selector at its next select, so a thread
+ * that is not the owner calls {@link #wakeup()}. The {@code parked} flag makes that cheap: the
+ * owner raises it before it blocks, and only the first waker that lowers it pays for
+ * {@code Selector.wakeup()} (a write to an eventfd).
+ */
+public final class Reactor implements AutoCloseable {
+
+    private static final long RELEASE_PATIENCE_NANOS = 1_000_000_000L;
+
+    private final Selector selector;
+    private final AtomicBoolean parked = new AtomicBoolean();
+    private Thread owner;
+
+    public Reactor() {
+        try {
+            selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector", e);
+        }
+    }
+
+    /** The owner is about to block: from here on, wakeups from other threads reach it. */
+    public void prepareToPark() {
+        parked.set(true);
+    }
+
+    /** The owner decided not to block after all. */
+    public void cancelPark() {
+        parked.set(false);
+    }
+
+    /** True while the owner is blocked, or about to block, in {@link #poll}. */
+    public boolean isParked() {
+        return parked.get();
+    }
+
+    /**
+     * Makes the owner's blocking poll return (or the next one, if it is about to start). Returns
+     * true if this call did wake it; false if it was not parked or someone else woke it already.
+     */
+    public boolean wakeup() {
+        if (parked.get() && parked.getAndSet(false)) {
+            selector.wakeup();
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Waits for readiness for up to {@code timeoutMillis} (0: do not block, negative: no limit;
+     * blocking requires {@link #prepareToPark()} first) and wakes every task whose socket is
+     * ready. Owner thread only.
+     */
+    public void poll(long timeoutMillis) {
+        Thread current = Thread.currentThread();
+        if (owner != current) {
+            owner = current;
+        }
+        try {
+            if (timeoutMillis == 0) {
+                selector.selectNow(Reactor::dispatch);
+            } else {
+                selector.select(Reactor::dispatch, timeoutMillis < 0 ? 0 : timeoutMillis);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("selector failed", e);
+        } finally {
+            parked.set(false);
+        }
+    }
+
+    private static void dispatch(SelectionKey key) {
+        int ready;
+        try {
+            ready = key.readyOps();
+        } catch (CancelledKeyException closedMeanwhile) {
+            // Another thread closed the channel during this select; closing woke its waiters.
+            return;
+        }
+        ((Registration) key.attachment()).ready(ready);
+    }
+
+    /** Registers a channel with no interest yet; the first would-block read or write adds it. */
+    Registration register(SelectableChannel channel) throws IOException {
+        Registration registration = new Registration(this);
+        try {
+            registration.attach(channel.register(selector, 0, registration));
+        } catch (ClosedChannelException e) {
+            throw e;
+        } catch (IllegalStateException e) {
+            // ClosedSelectorException included: the driver's runtime has been closed.
+            throw new IOException("cannot register " + channel + ": the runtime is shut down", e);
+        }
+        wakeup();
+        return registration;
+    }
+
+    /**
+     * Waits until the selector has let go of a closed channel. The JDK closes a registered
+     * channel's descriptor only when its selector next selects, so without this a listener
+     * would keep accepting connections for a moment after close. The owner flushes its
+     * selector itself; another thread wakes it and waits (bounded: a dead selector releases
+     * everything anyway).
+     */
+    void release(SelectableChannel channel) {
+        try {
+            if (Thread.currentThread() == owner) {
+                selector.selectNow(Reactor::dispatch);
+                return;
+            }
+            long deadline = System.nanoTime() + RELEASE_PATIENCE_NANOS;
+            while (channel.isRegistered() && selector.isOpen() && System.nanoTime() - deadline < 0) {
+                selector.wakeup();
+                LockSupport.parkNanos(50_000);
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            // A selector that is gone holds no channel.
+        }
+    }
+
+    /**
+     * Wakes every task still waiting for I/O (they find their runtime shut down) and closes the
+     * selector. Owner thread only, after its last poll.
+     */
+    @Override
+    public void close() {
+        List<Registration> registrations = new ArrayList<>();
+        for (SelectionKey key : selector.keys()) {
+            registrations.add((Registration) key.attachment());
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the selector", e);
+        }
+        List<Waker> waiting = new ArrayList<>();
+        for (Registration r : registrations) {
+            r.takeWakers(waiting);
+        }
+        waiting.forEach(Waker::wakeGuarded);
+    }
+}

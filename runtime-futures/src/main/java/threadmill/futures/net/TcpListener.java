@@ -1,0 +1,78 @@
+package threadmill.futures.net;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import threadmill.futures.Context;
+import threadmill.futures.Future;
+import threadmill.futures.Futures;
+import threadmill.futures.Poll;
+
+/**
+ * A listening TCP socket (tokio's {@code TcpListener}); {@link #accept} is a future that is
+ * ready with the next connection. Binding happens at once and may be done on any thread.
+ */
+public final class TcpListener implements AutoCloseable {
+
+    /** Pending connections the kernel may queue (capped by net.core.somaxconn). */
+    private static final int BACKLOG = 65_535;
+
+    private final ServerSocketChannel channel;
+    private final IoSource source;
+    private final InetSocketAddress address;
+
+    private TcpListener(ServerSocketChannel channel, InetSocketAddress address) {
+        this.channel = channel;
+        this.source = new IoSource(channel);
+        this.address = address;
+    }
+
+    /** Listens on {@code address} (port 0: the OS picks one); the error names the address. */
+    public static TcpListener bind(InetSocketAddress address) throws IOException {
+        ServerSocketChannel channel = ServerSocketChannel.open();
+        try {
+            channel.configureBlocking(false);
+            channel.bind(address, BACKLOG);
+            return new TcpListener(channel, (InetSocketAddress) channel.getLocalAddress());
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw new IOException("cannot listen on " + Addresses.format(address) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The address bound, with the port the OS chose. */
+    public InetSocketAddress localAddress() {
+        return address;
+    }
+
+    /** The next accepted connection. */
+    public Future<TcpStream> accept() {
+        return Futures.pollFn(this::pollAccept);
+    }
+
+    public Poll<TcpStream> pollAccept(Context cx) {
+        try {
+            SocketChannel accepted = channel.accept();
+            if (accepted != null) {
+                accepted.configureBlocking(false);
+                return Poll.ready(new TcpStream(new IoSource(accepted), (InetSocketAddress) accepted.getRemoteAddress()));
+            }
+            source.await(SelectionKey.OP_ACCEPT, cx.waker());
+            return Poll.pending();
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException("cannot accept on " + Addresses.format(address) + ": " + e.getMessage(), e));
+        }
+    }
+
+    /**
+     * Stops listening: when this returns, connection attempts are refused; a task waiting in
+     * accept is woken and finds the listener closed.
+     */
+    @Override
+    public void close() {
+        source.closeAndRelease();
+    }
+}

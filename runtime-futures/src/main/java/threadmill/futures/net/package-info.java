@@ -1,0 +1,11 @@
+/**
+ * Networking: the {@link threadmill.futures.net.Reactor} on a {@link java.nio.channels.Selector},
+ * and non-blocking {@link threadmill.futures.net.TcpListener} and
+ * {@link threadmill.futures.net.TcpStream}, whose futures wait for readiness through wakers.
+ *
+ * <p>Invariants: only the reactor's owner selects; a registration's wakers and interest set are
+ * guarded by the registration; a task registers interest only after an operation returned 0,
+ * and selection is level-triggered, so readiness that arrived in between is reported at the
+ * next select. A thread other than the owner that changes interest wakes the owner.
+ */
+package threadmill.futures.net;

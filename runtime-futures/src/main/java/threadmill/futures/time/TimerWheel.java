@@ -1,0 +1,189 @@
+package threadmill.futures.time;
+
+import java.util.List;
+import threadmill.futures.task.Waker;
+
+/**
+ * A hierarchical timing wheel at 1 ms resolution (the shape of tokio's time driver): 5 levels of
+ * 64 slots; level {@code l} slot covers 64^l ms, so the wheel spans 2^30 ms, more than the
+ * longest allowed delay. An entry sits in the level of the highest 6-bit group in which its
+ * deadline differs from the wheel's time; when time reaches a slot of a higher level, its entries
+ * cascade to lower levels. Insert and cancel are O(1) (intrusive circular lists behind one
+ * sentinel per slot); finding the next deadline is a few bit scans per level; the cost of
+ * advancing is proportional to the entries that fire or cascade, never to how many are armed.
+ *
+ * <p>Thread rules: the owning driver's thread advances the wheel; any thread may arm, poll and
+ * disarm entries. All of it happens under this object's monitor, which is uncontended unless a
+ * task migrated to another worker since it armed its timer.
+ */
+public final class TimerWheel {
+
+    private static final int LEVELS = 5;
+    private static final int SLOT_BITS = 6;
+    private static final int SLOTS = 1 << SLOT_BITS;
+
+    /** {@link #nextDeadline()} when nothing is armed. */
+    public static final long NONE = Long.MAX_VALUE;
+
+    private final TimerEntry[] slots = new TimerEntry[LEVELS * SLOTS];
+    private final long[] occupied = new long[LEVELS];
+    private long elapsed;
+    private int armed;
+    private int nextLevel;
+    private int nextSlot;
+
+    public TimerWheel() {
+        for (int i = 0; i < slots.length; i++) {
+            TimerEntry head = new SlotHead();
+            head.prev = head;
+            head.next = head;
+            slots[i] = head;
+        }
+        elapsed = Clock.nowMillis();
+    }
+
+    /** Arms a new entry with {@code waker}; returns true instead if its deadline is already past. */
+    synchronized boolean arm(TimerEntry entry, Waker waker, long now) {
+        entry.wheel = this;
+        if (entry.deadlineNear(now) <= now) {
+            return true;
+        }
+        entry.waker = waker;
+        insert(entry);
+        armed++;
+        return false;
+    }
+
+    /** True if the entry has fired; otherwise keeps {@code waker} as the one to wake. */
+    synchronized boolean poll(TimerEntry entry, Waker waker) {
+        if (entry.prev == null) {
+            return true;
+        }
+        entry.waker = waker;
+        return false;
+    }
+
+    synchronized void disarm(TimerEntry entry) {
+        if (entry.prev != null) {
+            unlink(entry);
+            entry.waker = null;
+            armed--;
+        }
+    }
+
+    /** How many entries are armed. */
+    public synchronized int size() {
+        return armed;
+    }
+
+    /** The millisecond tick at which the next slot is due, or {@link #NONE}. */
+    public synchronized long nextDeadline() {
+        return findNext();
+    }
+
+    /**
+     * Advances the wheel to {@code now} and moves the wakers of every entry due by then into
+     * {@code due}, stopping early (with more due) once {@code batch} have been collected so the
+     * caller can wake them outside the lock. Returns true when entries that are due remain.
+     */
+    public synchronized boolean expire(long now, List<Waker> due, int batch) {
+        while (due.size() < batch) {
+            long slotStart = findNext();
+            if (slotStart > now) {
+                elapsed = Math.max(elapsed, now);
+                return false;
+            }
+            elapsed = Math.max(elapsed, slotStart);
+            TimerEntry head = slots[nextLevel * SLOTS + nextSlot];
+            occupied[nextLevel] &= ~(1L << nextSlot);
+            TimerEntry e = head.next;
+            head.next = head;
+            head.prev = head;
+            while (e != head) {
+                TimerEntry following = e.next;
+                e.prev = null;
+                e.next = null;
+                if (e.deadlineNear(elapsed) <= now) {
+                    due.add(e.waker);
+                    e.waker = null;
+                    armed--;
+                } else {
+                    insert(e);
+                }
+                e = following;
+            }
+        }
+        return true;
+    }
+
+    /** Unlinks every armed entry and hands its waker over: for a runtime that shuts down. */
+    public synchronized void drainTo(List<Waker> wakers) {
+        for (int level = 0; level < LEVELS; level++) {
+            for (int slot = 0; slot < SLOTS; slot++) {
+                TimerEntry head = slots[level * SLOTS + slot];
+                while (head.next != head) {
+                    TimerEntry e = head.next;
+                    wakers.add(e.waker);
+                    unlink(e);
+                    e.waker = null;
+                }
+            }
+            occupied[level] = 0;
+        }
+        armed = 0;
+    }
+
+    private void insert(TimerEntry entry) {
+        long when = entry.deadlineNear(elapsed);
+        long differing = (elapsed ^ when) | (SLOTS - 1);
+        int level = Math.min(LEVELS - 1, (63 - Long.numberOfLeadingZeros(differing)) / SLOT_BITS);
+        int slot = (int) (when >>> (level * SLOT_BITS)) & (SLOTS - 1);
+        TimerEntry head = slots[level * SLOTS + slot];
+        entry.prev = head.prev;
+        entry.next = head;
+        head.prev.next = entry;
+        head.prev = entry;
+        occupied[level] |= 1L << slot;
+    }
+
+    private static void unlink(TimerEntry entry) {
+        entry.prev.next = entry.next;
+        entry.next.prev = entry.prev;
+        entry.prev = null;
+        entry.next = null;
+    }
+
+    /**
+     * The start of the earliest occupied slot, with its level and index left in nextLevel and
+     * nextSlot. Lower levels come first: every entry of level l is due before any slot of level
+     * l + 1 that is still ahead. Bits of slots emptied by cancels are cleared here, lazily.
+     */
+    private long findNext() {
+        for (int level = 0; level < LEVELS; level++) {
+            while (occupied[level] != 0) {
+                int shift = level * SLOT_BITS;
+                int position = (int) (elapsed >>> shift) & (SLOTS - 1);
+                int slot = (position + Long.numberOfTrailingZeros(Long.rotateRight(occupied[level], position)))
+                        & (SLOTS - 1);
+                TimerEntry head = slots[level * SLOTS + slot];
+                if (head.next == head) {
+                    occupied[level] &= ~(1L << slot);
+                    continue;
+                }
+                long levelSpan = 1L << (shift + SLOT_BITS);
+                long start = (elapsed & -levelSpan) + ((long) slot << shift);
+                if (slot < position) {
+                    start += levelSpan;
+                }
+                nextLevel = level;
+                nextSlot = slot;
+                return start;
+            }
+        }
+        return NONE;
+    }
+
+    /** The sentinel of a slot's circular list; never armed itself. */
+    private static final class SlotHead extends TimerEntry {
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Time: the hierarchical {@link threadmill.futures.time.TimerWheel} at 1 ms,
+ * {@link threadmill.futures.time.Sleep}, and {@link threadmill.futures.time.TimerEntry}, the
+ * intrusive node a future extends to be its own timer.
+ *
+ * <p>Invariants: an entry's links and waker change only under its wheel's monitor; only the
+ * owning driver's thread advances the wheel; an entry fires at or after its deadline, never
+ * before, and at most once; cancelling unlinks it in O(1) from any thread.
+ */
+package threadmill.futures.time;
