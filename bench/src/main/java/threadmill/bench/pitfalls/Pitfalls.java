@@ -113,7 +113,8 @@ public final class Pitfalls {
         }
     }
 
-    private static Map<String, Long> params(Object... namesAndValues) {
+    /** Params in the order given: name, value, name, value... */
+    static Map<String, Long> params(Object... namesAndValues) {
         Map<String, Long> params = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             params.put((String) namesAndValues[i], ((Number) namesAndValues[i + 1]).longValue());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import threadmill.bench.probe.Progress;
@@ -23,7 +24,7 @@ class PitfallsTest {
 
     @Test
     void aMissingParameterIsNamed() {
-        PitfallSpec spec = new PitfallSpec("vt-pinning", "loom", "synchronized", List.of(), java.util.Map.of());
+        PitfallSpec spec = new PitfallSpec("vt-pinning", "loom", "synchronized", List.of(), Map.of());
         assertEquals("pitfall vt-pinning needs the parameter tasks",
                 assertThrows(IllegalArgumentException.class, () -> spec.param("tasks")).getMessage());
     }
@@ -32,10 +33,7 @@ class PitfallsTest {
     @Test
     void pinningIsCountedFromJfrEvents(@TempDir Path dir) throws Exception {
         RawDir raw = new RawDir(dir);
-        java.util.Map<String, Long> params = new java.util.LinkedHashMap<>();
-        params.put("tasks", 20L);
-        params.put("sleepMs", 1L);
-        params.put("rounds", 2L);
+        Map<String, Long> params = Pitfalls.params("tasks", 20, "sleepMs", 1, "rounds", 2);
         Pitfalls.run(List.of(
                 new PitfallSpec(PinningPitfall.NAME, "loom", "class-init", Pitfalls.TWO_CARRIERS, params),
                 new PitfallSpec(PinningPitfall.NAME, "loom", "reentrant-lock", Pitfalls.TWO_CARRIERS, params)),
@@ -52,12 +50,7 @@ class PitfallsTest {
     @Test
     void cpuHogWritesItsLatencyHistogram(@TempDir Path dir) throws Exception {
         RawDir raw = new RawDir(dir);
-        java.util.Map<String, Long> params = new java.util.LinkedHashMap<>();
-        params.put("tasks", 10L);
-        params.put("sleepMs", 10L);
-        params.put("rounds", 3L);
-        params.put("hogDelayMs", 5L);
-        params.put("hogMs", 50L);
+        Map<String, Long> params = Pitfalls.params("tasks", 10, "sleepMs", 10, "rounds", 3, "hogDelayMs", 5, "hogMs", 50);
         Pitfalls.run(List.of(new PitfallSpec(CpuHogPitfall.NAME, "threads", "cpu-hog", List.of(), params)),
                 raw, new Progress(raw));
         String latency = Files.readString(dir.resolve("latency.jsonl"));
