@@ -2,6 +2,7 @@ package threadmill.bench.jmh;
 
 import java.io.IOException;
 
+import threadmill.threads.FixedPoolRuntime;
 import threadmill.workload.net.Load;
 import threadmill.workload.net.LoadGenerator;
 import threadmill.workload.net.LoadResult;
@@ -16,6 +17,22 @@ public abstract class ServedRuntime extends SocketSizes {
 
     private ServerJvm server;
     protected Load load;
+
+    /**
+     * A fixed pool's server holds a thread per open connection, and the load keeps every
+     * connection open until it ends: past the pool size the rest would wait, unserved, until
+     * the load generator gives up a minute later. Say so at once instead.
+     */
+    @Override
+    protected void checkSizes() {
+        super.checkSizes();
+        int poolSize = FixedPoolRuntime.configuredSize();
+        if (runtime.equals(FixedPoolRuntime.NAME) && connections > poolSize) {
+            throw new IllegalArgumentException("connections=" + connections + " exceeds the pool server's "
+                    + poolSize + " threads (-D" + FixedPoolRuntime.SIZE_PROPERTY + "): a fixed pool serves at most "
+                    + poolSize + " open connections at once, the others would wait unserved");
+        }
+    }
 
     @Override
     protected void start() throws Exception {

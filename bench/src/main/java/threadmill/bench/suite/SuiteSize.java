@@ -12,13 +12,16 @@ import java.util.stream.Collectors;
  */
 public enum SuiteSize {
 
+    // Sleep sizes use one sleep per size: a bounded pool of 200 needs ceil(N / 200) sleeps per
+    // fan-out, so 100k tasks x 100 ms would hold one pool invocation for 50 s.
     SMOKE("smoke", 1, 0, 1, Duration.ofMillis(500),
-            List.of("1000"), List.of("1000"), List.of("10"), List.of("10"), List.of("128")),
+            List.of("1000"), List.of("1000"), List.of("10"), List.of("10"), List.of("10"), List.of("128")),
     QUICK("quick", 1, 1, 3, Duration.ofSeconds(1),
-            List.of("10000"), List.of("10000"), List.of("10"), List.of("100"), List.of("128")),
-    FULL("full", 2, 2, 4, Duration.ofSeconds(1),
-            List.of("1000", "100000"), List.of("10000", "100000"), List.of("10"), List.of("100", "1000"),
-            List.of("128", "4096"));
+            List.of("1", "1000"), List.of("10000"), List.of("10"), List.of("100", "1000"), List.of("100"),
+            List.of("128")),
+    FULL("full", 2, 2, 3, Duration.ofSeconds(1),
+            List.of("1", "1000", "100000"), List.of("10000", "100000"), List.of("10"),
+            List.of("100", "1000", "10000"), List.of("1000", "10000"), List.of("128"));
 
     private final String label;
     final int forks;
@@ -29,11 +32,12 @@ public enum SuiteSize {
     private final List<String> sleepTasks;
     private final List<String> sleepMs;
     private final List<String> connections;
+    private final List<String> latencyConnections;
     private final List<String> payload;
 
     SuiteSize(String label, int forks, int warmupIterations, int measurementIterations, Duration iterationTime,
               List<String> creationTasks, List<String> sleepTasks, List<String> sleepMs, List<String> connections,
-              List<String> payload) {
+              List<String> latencyConnections, List<String> payload) {
         this.label = label;
         this.forks = forks;
         this.warmupIterations = warmupIterations;
@@ -43,6 +47,7 @@ public enum SuiteSize {
         this.sleepTasks = sleepTasks;
         this.sleepMs = sleepMs;
         this.connections = connections;
+        this.latencyConnections = latencyConnections;
         this.payload = payload;
     }
 
@@ -60,6 +65,8 @@ public enum SuiteSize {
     public List<JmhGroup> jmhGroups() {
         Map<String, List<String>> requests = Map.of(
                 "connections", connections, "requests", List.of("10"), "payload", payload);
+        Map<String, List<String>> latencyRequests = Map.of(
+                "connections", latencyConnections, "requests", List.of("10"), "payload", payload);
         return List.of(
                 new JmhGroup("creation", "CreationBenchmark", Map.of("tasks", creationTasks), true, 1),
                 new JmhGroup("sleep", "SleepThroughputBenchmark", Map.of("tasks", sleepTasks, "sleepMs", sleepMs),
@@ -69,7 +76,7 @@ public enum SuiteSize {
                 new JmhGroup("timer-latency", "TimerLatenessBenchmark",
                         Map.of("tasks", sleepTasks, "sleepMs", sleepMs), false, 1),
                 // serverOpenLoop (at the class's default rate) and fanOutRoundTrips
-                new JmhGroup("request-latency", "RequestLatencyBenchmark", requests, false, 2));
+                new JmhGroup("request-latency", "RequestLatencyBenchmark", latencyRequests, false, 2));
     }
 
     /** Time of one benchmark run: a fork's start-up plus its iterations. */
