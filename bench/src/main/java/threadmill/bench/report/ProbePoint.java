@@ -11,7 +11,7 @@ record ProbePoint(String experiment, String runtime, long tasks, boolean ok, Str
                   Map<String, Double> values, Json.Where where) {
 
     /** The measured fields, in report order; NMT fields are prefixed {@code nmt.}. */
-    static final List<String> FIELDS = List.of("spawnNanos", "parkedNanos", "heapUsedAfterGcBytes", "rssBytes",
+    static final List<String> FIELDS = List.of("spawnNanos", "parkedNanos", "parkedTasks", "heapUsedAfterGcBytes", "rssBytes",
             "hwmBytes", "pteBytes", "completeNanos", "wallNanos", "processCpuNanos", "cpuPercent");
     static final List<String> NMT_FIELDS = List.of("javaHeapCommitted", "threadCommitted", "threadReserved",
             "threadCount", "classCommitted", "totalCommitted");
