@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Puts the headline table of a run's report into README.md, between the lines
@@ -21,22 +22,13 @@ public final class PublishHeadline {
     private PublishHeadline() {
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: PublishHeadline <run-dir> <readme>");
-            System.exit(2);
-        }
-        try {
-            publish(Path.of(args[0]), Path.of(args[1]));
-            System.out.println("wrote the headline of " + args[0] + " into " + args[1]);
-        } catch (RawFormatException | IllegalArgumentException | java.io.UncheckedIOException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(1);
-        }
+    public static void main(String[] args) {
+        CommandMain.run(args, 2, 2, "PublishHeadline <run-dir> <readme>",
+                a -> List.of(publish(Path.of(a[0]), Path.of(a[1]))));
     }
 
-    /** Replaces the marked block of {@code readme} with the headline of the run in {@code runDir}. */
-    public static void publish(Path runDir, Path readme) throws IOException {
+    /** Replaces the marked block of {@code readme} with the headline of the run in {@code runDir}; returns the README. */
+    public static Path publish(Path runDir, Path readme) throws IOException {
         String text = Files.readString(readme, StandardCharsets.UTF_8);
         int begin = text.indexOf(BEGIN);
         int end = text.indexOf(END);
@@ -50,6 +42,6 @@ public final class PublishHeadline {
                 + "): " + ctx.run.name() + ", JDK " + (ctx.run.env() == null ? "unknown" : ctx.run.env().jdkText())
                 + ".");
         String updated = text.substring(0, begin + BEGIN.length()) + "\n" + ctx.md + text.substring(end);
-        Files.writeString(readme, updated, StandardCharsets.UTF_8);
+        return Files.writeString(readme, updated, StandardCharsets.UTF_8);
     }
 }
