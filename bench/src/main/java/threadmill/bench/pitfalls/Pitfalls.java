@@ -81,7 +81,7 @@ public final class Pitfalls {
 
         Map<String, Long> pinning = params("tasks", full ? 4_000 : 1_000, "sleepMs", 1, "rounds", 10);
         for (String variant : PinningPitfall.VARIANTS) {
-            plan.add(new PitfallSpec(PinningPitfall.NAME, "loom", variant, TWO_CARRIERS, pinning));
+            plan.add(new PitfallSpec(PinningPitfall.NAME, "loom", variant, PinningPitfall.jvmFlags(variant), pinning));
         }
         plan.removeIf(spec -> !runtimes.contains(spec.runtime()));
         return plan;

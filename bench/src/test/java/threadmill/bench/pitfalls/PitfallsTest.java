@@ -29,21 +29,41 @@ class PitfallsTest {
                 assertThrows(IllegalArgumentException.class, () -> spec.param("tasks")).getMessage());
     }
 
-    /** A real measurement in a child JVM: class initialization still pins on this JDK, synchronized not since 24. */
+    /**
+     * A real measurement in a child JVM: class initialization and a native frame still pin on this JDK,
+     * a ReentrantLock never does.
+     */
     @Test
     void pinningIsCountedFromJfrEvents(@TempDir Path dir) throws Exception {
         RawDir raw = new RawDir(dir);
         Map<String, Long> params = Pitfalls.params("tasks", 20, "sleepMs", 1, "rounds", 2);
         Pitfalls.run(List.of(
                 new PitfallSpec(PinningPitfall.NAME, "loom", "class-init", Pitfalls.TWO_CARRIERS, params),
-                new PitfallSpec(PinningPitfall.NAME, "loom", "reentrant-lock", Pitfalls.TWO_CARRIERS, params)),
+                new PitfallSpec(PinningPitfall.NAME, "loom", "reentrant-lock", Pitfalls.TWO_CARRIERS, params),
+                new PitfallSpec(PinningPitfall.NAME, "loom", "native-frame", PinningPitfall.jvmFlags("native-frame"),
+                        params)),
                 raw, new Progress(raw));
         List<String> lines = Files.readAllLines(dir.resolve("pitfalls.jsonl"));
-        assertEquals(2, lines.size(), lines.toString());
+        assertEquals(3, lines.size(), lines.toString());
         assertTrue(lines.get(0).contains("\"variant\":\"class-init\""), lines.get(0));
         assertTrue(pinnedEvents(lines.get(0)) >= 20 * 2, "every sleep in a class initializer pins: " + lines.get(0));
         assertEquals(0, pinnedEvents(lines.get(1)), lines.get(1));
         assertTrue(lines.get(1).contains("\"jvmFlags\":[\"-Djdk.virtualThreadScheduler.parallelism=2\"]"), lines.get(1));
+        assertTrue(pinnedEvents(lines.get(2)) >= 20 * 2, "every sleep under a native frame pins: " + lines.get(2));
+        assertTrue(lines.get(2).contains("\"jvmFlags\":[\"-Djdk.virtualThreadScheduler.parallelism=2\","
+                + "\"-Djdk.reflect.useNativeAccessorOnly=true\"]"), lines.get(2));
+        assertTrue(lines.get(2).contains("reason: Native or VM frame on stack"), lines.get(2));
+    }
+
+    /** Without the flag reflection has no native frame, so the variant refuses to measure instead of measuring nothing. */
+    @Test
+    void nativeFrameWithoutItsFlagFailsWithTheFlagNamed(@TempDir Path dir) throws Exception {
+        RawDir raw = new RawDir(dir);
+        Map<String, Long> params = Pitfalls.params("tasks", 2, "sleepMs", 1, "rounds", 1);
+        Pitfalls.run(List.of(new PitfallSpec(PinningPitfall.NAME, "loom", "native-frame", Pitfalls.TWO_CARRIERS, params)),
+                raw, new Progress(raw));
+        String failure = Files.readString(dir.resolve("failures.jsonl"));
+        assertTrue(failure.contains("-Djdk.reflect.useNativeAccessorOnly=true"), failure);
     }
 
     /** The lateness histogram goes to raw/hgrm and its summary to latency.jsonl, named as RAW-FORMAT says. */
