@@ -106,6 +106,40 @@ public abstract class TaskRuntimeContractTest {
         }
     }
 
+    @ParameterizedTest(name = "sleep of {0} ms at depth 50")
+    @CsvSource({"20", "0"})
+    void aDeepSleepReturnsTheIndexesAndIsObservedOnce(long sleepMillis) throws InterruptedException {
+        int tasks = 200;
+        AtomicIntegerArray parked = new AtomicIntegerArray(tasks);
+        AtomicIntegerArray woke = new AtomicIntegerArray(tasks);
+        SleepFanOut workload = new SleepFanOut(tasks, Duration.ofMillis(sleepMillis), 50);
+
+        long sum = runtime.startSleepers(workload, new SleepObserver() {
+            @Override
+            public void parking(int task) {
+                parked.incrementAndGet(task);
+            }
+
+            @Override
+            public void woke(int task) {
+                woke.incrementAndGet(task);
+            }
+        }).join();
+
+        assertEquals(workload.expectedSum(), sum);
+        for (int task = 0; task < tasks; task++) {
+            assertEquals(1, parked.get(task), "parking calls of task " + task);
+            assertEquals(workload.sleeps() ? 1 : 0, woke.get(task), "woke calls of task " + task);
+        }
+    }
+
+    @Test
+    void theDeepestSleepRuns() throws InterruptedException {
+        SleepFanOut workload = new SleepFanOut(20, Duration.ofMillis(5), SleepFanOut.MAX_DEPTH);
+
+        assertEquals(workload.expectedSum(), runtime.sleepFanOut(workload));
+    }
+
     @Test
     void aZeroSleepParksButNeverWakes() throws InterruptedException {
         int tasks = 100;

@@ -12,13 +12,13 @@ import threadmill.workload.TaskRuntime;
 import threadmill.workload.TaskRuntimes;
 
 /**
- * The child JVM of one probe point: {@code ProbePoint <experiment> <runtime> <tasks> <sleepMs>}.
+ * The child JVM of one probe point: {@code ProbePoint <experiment> <runtime> <tasks> <sleepMs> <depth>}.
  * Starts the tasks through the runtime's own {@code startSleepers}, waits until they are
  * parked, measures, releases them, and prints one JSON line (RAW-FORMAT's probe.jsonl) on
  * standard output. A runtime that cannot start the tasks gives a line with status "failed".
  *
- * <p>Depth: the sleep is called by the runtime's own task body, so the stack at park is that
- * body's (depth 1 in the line); the contract has no way to park deeper.
+ * <p>Depth: the workload's {@link SleepFanOut#depth()}, recorded in the line: 1 when the task
+ * body itself sleeps, d when the sleep is d − 1 calls (or, for futures, nested futures) deeper.
  */
 public final class ProbePoint {
 
@@ -36,14 +36,16 @@ public final class ProbePoint {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        if (args.length != 4) {
-            throw new IllegalArgumentException("usage: ProbePoint <experiment> <runtime> <tasks> <sleepMs>");
+        if (args.length != 5) {
+            throw new IllegalArgumentException("usage: ProbePoint <experiment> <runtime> <tasks> <sleepMs> <depth>");
         }
         Experiment experiment = Experiment.named(args[0]);
         String runtime = args[1];
-        SleepFanOut workload = new SleepFanOut(Integer.parseInt(args[2]), Duration.ofMillis(Long.parseLong(args[3])));
+        SleepFanOut workload = new SleepFanOut(Integer.parseInt(args[2]), Duration.ofMillis(Long.parseLong(args[3])),
+                Integer.parseInt(args[4]));
         JsonLine line = newLine(experiment.label(), runtime, workload.tasks(),
-                ManagementFactory.getRuntimeMXBean().getInputArguments(), workload.sleep().toMillis());
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), workload.sleep().toMillis(),
+                workload.depth());
         try {
             measure(experiment, runtime, workload, line);
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -63,7 +65,7 @@ public final class ProbePoint {
 
     /** A line with the point's identity and limits, status ok, and every measured field null. */
     static JsonLine newLine(String experiment, String runtime, int tasks, java.util.List<String> jvmFlags,
-                            long sleepMillis) {
+                            long sleepMillis, int depth) {
         JsonLine line = new JsonLine()
                 .put("experiment", experiment)
                 .put("runtime", runtime)
@@ -73,7 +75,7 @@ public final class ProbePoint {
                 .put("osLimits", JsonLine.raw(OsLimits.current().toJson()))
                 .put("jvmFlags", jvmFlags)
                 .put("sleepMs", sleepMillis)
-                .put("depth", 1);
+                .put("depth", depth);
         for (String measured : MEASURED) {
             line.put(measured, null);
         }

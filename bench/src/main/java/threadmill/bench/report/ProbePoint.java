@@ -31,6 +31,17 @@ record ProbePoint(String experiment, String runtime, long tasks, boolean ok, Str
                 line.where());
     }
 
+    /** What separates the series of one runtime: the depth of the sleep, when deeper than 1. */
+    static final String DEPTH_LABEL = " depth=";
+
+    /**
+     * The series the point belongs to: its runtime, or e.g. {@code loom depth=16} when the sleep
+     * was deeper than 1, so each depth is compared with its own baseline.
+     */
+    String series() {
+        return depth == null || depth == 1 ? runtime : runtime + DEPTH_LABEL + Fmt.exact(depth);
+    }
+
     /** A measured value, or null when the point did not measure it. */
     Double value(String field) {
         return values.get(field);
