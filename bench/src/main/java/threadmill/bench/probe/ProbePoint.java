@@ -12,23 +12,35 @@ import threadmill.workload.TaskRuntime;
 import threadmill.workload.TaskRuntimes;
 
 /**
- * The child JVM of one probe point: {@code ProbePoint <experiment> <runtime> <tasks> <sleepMs>}.
+ * The child JVM of one probe point: {@code ProbePoint <experiment> <runtime> <tasks> <sleepMs> <depth>}.
  * Starts the tasks through the runtime's own {@code startSleepers}, waits until they are
  * parked, measures, releases them, and prints one JSON line (RAW-FORMAT's probe.jsonl) on
  * standard output. A runtime that cannot start the tasks gives a line with status "failed".
  *
- * <p>Depth: the sleep is called by the runtime's own task body, so the stack at park is that
- * body's (depth 1 in the line); the contract has no way to park deeper.
+ * <p>Depth: the workload's {@link SleepFanOut#depth()}, recorded in the line: 1 when the task
+ * body itself sleeps, d when the sleep is d − 1 calls (or, for futures, nested futures) deeper.
  */
 public final class ProbePoint {
 
     /** Time for the last tasks to go from {@code parking} into the sleep itself, and for spawning threads to settle. */
     private static final Duration SETTLE = Duration.ofMillis(500);
+    /**
+     * Warm-up of a memory point before its tasks are spawned: a parked virtual thread's stack
+     * chunk holds its frames as the JIT left them (interpreted and C1 frames are several times
+     * larger than C2's), so tasks that park in a cold JVM would overstate what a running
+     * service pays. Every point runs the same warm-up, the N=1 baseline included, so what it
+     * leaves behind (compiled code, a grown heap) cancels out of the per-task figures. The
+     * sleep10s experiment is the published one, verbatim, and runs cold.
+     */
+    static final int WARMUP_ROUNDS = 5;
+    static final int WARMUP_TASKS = 10_000;
+    private static final Duration WARMUP_SLEEP = Duration.ofMillis(1);
+
     /** A bounded pool parks only as many tasks as it has threads: stop waiting once the count stops growing. */
     private static final Duration STALLED = Duration.ofSeconds(2);
 
     /** Every measured field, null until measured, in RAW-FORMAT's order. */
-    private static final String[] MEASURED = {"spawnNanos", "parkedNanos", "parkedTasks", "heapUsedAfterGcBytes",
+    private static final String[] MEASURED = {"warmupTasks", "spawnNanos", "parkedNanos", "parkedTasks", "heapUsedAfterGcBytes",
         "rssBytes", "hwmBytes", "pteBytes", "nmt", "completeNanos", "wallNanos", "processCpuNanos", "uptimeNanos",
         "cpuPercent"};
 
@@ -36,14 +48,16 @@ public final class ProbePoint {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        if (args.length != 4) {
-            throw new IllegalArgumentException("usage: ProbePoint <experiment> <runtime> <tasks> <sleepMs>");
+        if (args.length != 5) {
+            throw new IllegalArgumentException("usage: ProbePoint <experiment> <runtime> <tasks> <sleepMs> <depth>");
         }
         Experiment experiment = Experiment.named(args[0]);
         String runtime = args[1];
-        SleepFanOut workload = new SleepFanOut(Integer.parseInt(args[2]), Duration.ofMillis(Long.parseLong(args[3])));
+        SleepFanOut workload = new SleepFanOut(Integer.parseInt(args[2]), Duration.ofMillis(Long.parseLong(args[3])),
+                Integer.parseInt(args[4]));
         JsonLine line = newLine(experiment.label(), runtime, workload.tasks(),
-                ManagementFactory.getRuntimeMXBean().getInputArguments(), workload.sleep().toMillis());
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), workload.sleep().toMillis(),
+                workload.depth());
         try {
             measure(experiment, runtime, workload, line);
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -63,7 +77,7 @@ public final class ProbePoint {
 
     /** A line with the point's identity and limits, status ok, and every measured field null. */
     static JsonLine newLine(String experiment, String runtime, int tasks, java.util.List<String> jvmFlags,
-                            long sleepMillis) {
+                            long sleepMillis, int depth) {
         JsonLine line = new JsonLine()
                 .put("experiment", experiment)
                 .put("runtime", runtime)
@@ -73,7 +87,7 @@ public final class ProbePoint {
                 .put("osLimits", JsonLine.raw(OsLimits.current().toJson()))
                 .put("jvmFlags", jvmFlags)
                 .put("sleepMs", sleepMillis)
-                .put("depth", 1);
+                .put("depth", depth);
         for (String measured : MEASURED) {
             line.put(measured, null);
         }
@@ -90,6 +104,13 @@ public final class ProbePoint {
             }
         };
         try (TaskRuntime runtime = TaskRuntimes.create(runtimeName)) {
+            if (experiment == Experiment.MEMORY) {
+                SleepFanOut warmUp = new SleepFanOut(WARMUP_TASKS, WARMUP_SLEEP, workload.depth());
+                for (int round = 0; round < WARMUP_ROUNDS; round++) {
+                    runtime.sleepFanOut(warmUp);
+                }
+                line.put("warmupTasks", (long) WARMUP_ROUNDS * WARMUP_TASKS);
+            }
             long start = System.nanoTime();
             RunningTasks tasks = runtime.startSleepers(workload, observer);
             line.put("spawnNanos", System.nanoTime() - start);

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import threadmill.workload.SleepFanOut;
 import threadmill.workload.TaskRuntimes;
 import threadmill.workload.Validate;
@@ -20,16 +21,24 @@ import threadmill.workload.Validate;
  * really touch instead of starting at the whole heap. The sleep-10-s points run with the
  * JDK's default flags, as the published tables did.
  *
+ * @param depth the call depth at which each task sleeps ({@link SleepFanOut#depth()})
  * @param xmxMegabytes the heap of a memory point; null for the sizing above
  */
-public record ProbeSpec(Experiment experiment, String runtime, int tasks, Long xmxMegabytes) {
+public record ProbeSpec(Experiment experiment, String runtime, int tasks, int depth, Long xmxMegabytes) {
 
     /** Heap bytes a live task is expected to need at least, to reject sweeps that cannot fit. */
     static final Map<String, Long> HEAP_BYTES_PER_TASK = Map.of(
             "threads", 1024L,   // the Thread object and its bookkeeping; the stack is native memory
             "pool", 128L,       // a queued task: the pool runs at most its size at once
-            "loom", 1024L,      // the virtual thread and its stack chunk on the heap
+            "loom", 2560L,      // the virtual thread and its stack chunk on the heap (~2.3 KB measured at depth 1)
             "futures", 100L);   // the task cell and its sleep state
+    /**
+     * Heap bytes each level of depth above 1 is expected to add: a virtual thread's frames are
+     * copied into its stack chunk on the heap, a future level is one small object; a platform
+     * thread's frames are native stack, and a queued pool task has no stack yet.
+     */
+    static final Map<String, Long> HEAP_BYTES_PER_LEVEL = Map.of(
+            "threads", 0L, "pool", 0L, "loom", 64L, "futures", 24L);
 
     private static final long MiB = 1024 * 1024;
     /** The heap of a memory point up to a million tasks, and above. */
@@ -39,6 +48,7 @@ public record ProbeSpec(Experiment experiment, String runtime, int tasks, Long x
     public ProbeSpec {
         TaskRuntimes.provider(runtime);
         Validate.inRange("tasks", tasks, 1, SleepFanOut.MAX_TASKS);
+        Validate.inRange("depth", depth, 1, SleepFanOut.MAX_DEPTH);
         if (experiment == Experiment.SLEEP10S && xmxMegabytes != null) {
             throw new IllegalArgumentException("the sleep10s experiment runs with the JDK's default flags,"
                     + " as the published tables did; it takes no xmx (was " + xmxMegabytes + " MiB)");
@@ -51,13 +61,28 @@ public record ProbeSpec(Experiment experiment, String runtime, int tasks, Long x
             throw new IllegalArgumentException("a heap of " + heapBytes / MiB + " MiB is more than the "
                     + physicalMemoryBytes() / MiB + " MiB of physical memory of this machine");
         }
-        long needed = tasks * HEAP_BYTES_PER_TASK.getOrDefault(runtime, 1024L);
-        if (needed > heapBytes * 8 / 10) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "%d %s tasks need about %d MiB of heap (%d bytes each), more than 80%% of the %d MiB heap"
-                            + " of the point; give a larger --xmx-mb or fewer tasks",
-                    tasks, runtime, needed / MiB, needed / tasks, heapBytes / MiB));
+    }
+
+    /**
+     * Why the tasks of this point cannot fit its heap, if they cannot: an estimate from the
+     * bytes per task and per level of depth, against 80% of the heap.
+     */
+    public Optional<String> heapShortfall() {
+        long heapBytes = heapLimitBytes(experiment, tasks, xmxMegabytes);
+        long needed = tasks * (HEAP_BYTES_PER_TASK.getOrDefault(runtime, 1024L)
+                + (depth - 1) * HEAP_BYTES_PER_LEVEL.getOrDefault(runtime, 64L));
+        if (needed <= heapBytes * 8 / 10) {
+            return Optional.empty();
         }
+        return Optional.of(String.format(java.util.Locale.ROOT,
+                "%d %s tasks need about %d MiB of heap (%d bytes each), more than 80%% of the %d MiB heap"
+                        + " of the point; give a larger --xmx-mb or fewer tasks",
+                tasks, runtime, needed / MiB, needed / tasks, heapBytes / MiB));
+    }
+
+    /** A point whose sleep is called by the task body itself. */
+    public ProbeSpec(Experiment experiment, String runtime, int tasks, Long xmxMegabytes) {
+        this(experiment, runtime, tasks, 1, xmxMegabytes);
     }
 
     public long sleepMillis() {
@@ -83,14 +108,21 @@ public record ProbeSpec(Experiment experiment, String runtime, int tasks, Long x
                 .plusNanos(tasks * 40_000L);
     }
 
+    /** How the plan and the progress log name the point: {@code tasks=N}, and {@code depth=d} when deeper than 1. */
+    public String label() {
+        return "tasks=" + tasks + (depth > 1 ? " depth=" + depth : "");
+    }
+
     /** The arguments of {@link ProbePoint}'s main. */
     public List<String> childArgs() {
-        return List.of(experiment.label(), runtime, Integer.toString(tasks), Long.toString(sleepMillis()));
+        return List.of(experiment.label(), runtime, Integer.toString(tasks), Long.toString(sleepMillis()),
+                Integer.toString(depth));
     }
 
     /** The params a failure record names. */
     public JsonLine params() {
-        return new JsonLine().put("experiment", experiment.label()).put("tasks", tasks).put("sleepMs", sleepMillis());
+        return new JsonLine().put("experiment", experiment.label()).put("tasks", tasks).put("sleepMs", sleepMillis())
+                .put("depth", depth);
     }
 
     private static long heapLimitBytes(Experiment experiment, int tasks, Long xmxMegabytes) {

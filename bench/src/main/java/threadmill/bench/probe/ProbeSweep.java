@@ -23,6 +23,8 @@ public record ProbeSweep(List<ProbeSpec> points) {
     public static final List<Integer> QUICK_TASKS = List.of(1, 1_000, 10_000, 100_000, 1_000_000);
     public static final List<Integer> FULL_TASKS = List.of(1, 1_000, 10_000, 100_000, 1_000_000, 10_000_000);
     public static final List<Integer> SLEEP10S_TASKS = List.of(10_000, 100_000, 1_000_000);
+    /** The deeper sleep of the full suite's memory sweep (lesson 4: a sleep at depth 1 flatters every runtime). */
+    public static final int FULL_DEPTH = 16;
 
     private static final Pattern ERROR = Pattern.compile("\"error\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
@@ -30,20 +32,32 @@ public record ProbeSweep(List<ProbeSpec> points) {
         points = List.copyOf(points);
     }
 
-    /** Every runtime at every size. */
-    public static ProbeSweep of(Experiment experiment, List<String> runtimes, List<Integer> tasks, Long xmxMegabytes) {
+    /** Every runtime at every size, at every depth (all of depth 1 first). */
+    public static ProbeSweep of(Experiment experiment, List<String> runtimes, List<Integer> tasks,
+                                List<Integer> depths, Long xmxMegabytes) {
         List<ProbeSpec> points = new ArrayList<>();
-        for (String runtime : runtimes) {
-            for (int n : tasks) {
-                points.add(new ProbeSpec(experiment, runtime, n, xmxMegabytes));
+        for (int depth : depths) {
+            for (String runtime : runtimes) {
+                for (int n : tasks) {
+                    points.add(new ProbeSpec(experiment, runtime, n, depth, xmxMegabytes));
+                }
             }
         }
         return new ProbeSweep(points);
     }
 
-    /** The memory sweep of a suite: 1 to 1M tasks, up to 10M in the full suite. */
+    /**
+     * The memory sweep of a suite at depth 1: 1 to 1M tasks, up to 10M in the full suite; the
+     * full suite measures depth {@value #FULL_DEPTH} too, up to 1M tasks (ten million virtual
+     * threads parked that deep would not fit the 16 GiB heap of the point).
+     */
     public static ProbeSweep memory(boolean full, List<String> runtimes) {
-        return of(Experiment.MEMORY, runtimes, full ? FULL_TASKS : QUICK_TASKS, null);
+        if (!full) {
+            return of(Experiment.MEMORY, runtimes, QUICK_TASKS, List.of(1), null);
+        }
+        List<ProbeSpec> points = new ArrayList<>(of(Experiment.MEMORY, runtimes, FULL_TASKS, List.of(1), null).points());
+        points.addAll(of(Experiment.MEMORY, runtimes, QUICK_TASKS, List.of(FULL_DEPTH), null).points());
+        return new ProbeSweep(points);
     }
 
     /**
@@ -71,14 +85,25 @@ public record ProbeSweep(List<ProbeSpec> points) {
         return points.stream().map(ProbeSpec::timeout).reduce(Duration.ZERO, Duration::plus);
     }
 
+    /** Throws the first heap shortfall: a sweep asked for by hand must fit before anything runs. */
+    public ProbeSweep requireFits() {
+        points.forEach(point -> point.heapShortfall().ifPresent(shortfall -> {
+            throw new IllegalArgumentException(shortfall);
+        }));
+        return this;
+    }
+
     /** Lines that say what will run, and what is expected to fail at an OS limit. */
     public List<String> plan() {
         List<String> lines = new ArrayList<>();
         OsLimits limits = OsLimits.current();
         for (ProbeSpec point : points) {
-            String line = point.experiment().label() + " " + point.runtime() + " tasks=" + point.tasks()
+            String line = point.experiment().label() + " " + point.runtime() + " " + point.label()
                     + " flags=" + point.jvmFlags();
-            if (point.runtime().equals("threads") && limits.pidMax() != null && point.tasks() > limits.pidMax()) {
+            String shortfall = point.heapShortfall().orElse(null);
+            if (shortfall != null) {
+                line += " (not run, recorded as failed: " + shortfall + ")";
+            } else if (point.runtime().equals("threads") && limits.pidMax() != null && point.tasks() > limits.pidMax()) {
                 line += " (expected to fail: more threads than pid_max=" + limits.pidMax()
                         + ", every thread takes a pid; recorded as failed)";
             }
@@ -94,18 +119,20 @@ public record ProbeSweep(List<ProbeSpec> points) {
     public void run(RawDir raw, Progress progress) throws InterruptedException {
         for (ProbeSpec point : points) {
             String status = runPoint(point, raw);
-            progress.point("probe:" + point.experiment().label(), point.runtime(), "tasks=" + point.tasks(), status);
+            progress.point("probe:" + point.experiment().label(), point.runtime(), point.label(), status);
         }
     }
 
     private static String runPoint(ProbeSpec point, RawDir raw) throws InterruptedException {
-        String line;
-        String error = null;
-        try {
-            line = ChildRun.jsonLine(ProbePoint.class, point.jvmFlags(), point.childArgs(), point.timeout());
-        } catch (IOException e) {
-            line = null;
-            error = ChildRun.oneLine(e);
+        // A point that cannot fit its heap is a result too (this machine's limit), not a reason to stop the sweep.
+        String error = point.heapShortfall().map(shortfall -> "not run: " + shortfall).orElse(null);
+        String line = null;
+        if (error == null) {
+            try {
+                line = ChildRun.jsonLine(ProbePoint.class, point.jvmFlags(), point.childArgs(), point.timeout());
+            } catch (IOException e) {
+                error = ChildRun.oneLine(e);
+            }
         }
         if (line == null) {
             line = failedLine(point, error).toString();
@@ -123,7 +150,7 @@ public record ProbeSweep(List<ProbeSpec> points) {
     /** The line of a point whose child produced none: the limits and flags, nothing measured. */
     private static JsonLine failedLine(ProbeSpec point, String error) {
         return ProbePoint.newLine(point.experiment().label(), point.runtime(), point.tasks(), point.jvmFlags(),
-                point.sleepMillis()).put("status", "failed").put("error", error);
+                point.sleepMillis(), point.depth()).put("status", "failed").put("error", error);
     }
 
     /** The error a child wrote into its line. */

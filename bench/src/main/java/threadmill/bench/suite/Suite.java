@@ -90,7 +90,7 @@ public final class Suite {
     }
 
     private ProbeSweep memorySweep() {
-        return size == SuiteSize.SMOKE ? ProbeSweep.of(Experiment.MEMORY, runtimes, List.of(1, 1_000), null)
+        return size == SuiteSize.SMOKE ? ProbeSweep.of(Experiment.MEMORY, runtimes, List.of(1, 1_000), List.of(1), null)
                 : ProbeSweep.memory(size.full(), runtimes);
     }
 
@@ -99,7 +99,7 @@ public final class Suite {
             return ProbeSweep.sleep10s(size.full(), runtimes);
         }
         List<String> cheap = runtimes.stream().filter(List.of("loom", "futures")::contains).toList();
-        return ProbeSweep.of(Experiment.SLEEP10S, cheap, List.of(10_000), null);
+        return ProbeSweep.of(Experiment.SLEEP10S, cheap, List.of(10_000), List.of(1), null);
     }
 
     private void writeEnvironment(RawDir raw, String arguments, JmhStage jmh, List<PitfallSpec> pitfalls) {

@@ -1,6 +1,7 @@
 package threadmill.bench.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -11,7 +12,7 @@ class BadInputTest {
 
     private static String error(String... args) {
         return assertThrows(IllegalArgumentException.class,
-                () -> MemoryProbe.sweep(new CommandLine(args, "out", "experiment", "suite", "runtimes", "tasks", "xmx-mb")))
+                () -> MemoryProbe.sweep(new CommandLine(args, MemoryProbe.OPTIONS)))
                 .getMessage();
     }
 
@@ -33,9 +34,20 @@ class BadInputTest {
 
     @Test
     void tasksThatCannotFitInTheHeap() {
-        assertEquals("10000000 loom tasks need about 9765 MiB of heap (1024 bytes each), more than 80% of the"
+        assertEquals("10000000 loom tasks need about 24414 MiB of heap (2560 bytes each), more than 80% of the"
                         + " 4096 MiB heap of the point; give a larger --xmx-mb or fewer tasks",
                 error("--runtimes", "loom", "--tasks", "10M", "--xmx-mb", "4096"));
+    }
+
+    @Test
+    void theFullSweepKeepsAPointThatCannotFitAndSaysItWillNotRun() {
+        ProbeSweep full = ProbeSweep.memory(true, List.of("loom"));
+
+        ProbeSpec tenMillion = full.points().stream().filter(p -> p.tasks() == 10_000_000).findFirst().orElseThrow();
+
+        assertTrue(tenMillion.heapShortfall().isPresent());
+        assertTrue(full.plan().stream().anyMatch(line -> line.contains("tasks=10000000")
+                && line.contains("not run, recorded as failed")), String.join("\n", full.plan()));
     }
 
     @Test
@@ -51,6 +63,28 @@ class BadInputTest {
     }
 
     @Test
+    void depthOutOfRange() {
+        assertEquals("depth must be between 1 and 1000, was 0", error("--runtimes", "loom", "--depth", "1,0"));
+        assertEquals("depth must be between 1 and 1000, was 1001", error("--runtimes", "loom", "--depth", "1001"));
+    }
+
+    @Test
+    void deepTasksThatCannotFitInTheHeap() {
+        assertEquals("1000000 loom tasks need about 63415 MiB of heap (66496 bytes each), more than 80% of the"
+                        + " 4096 MiB heap of the point; give a larger --xmx-mb or fewer tasks",
+                error("--runtimes", "loom", "--tasks", "1M", "--depth", "1000"));
+    }
+
+    @Test
+    void depthsSweepEveryRuntimeAndSize() {
+        List<ProbeSpec> points = MemoryProbe.sweep(new CommandLine(new String[] {"--runtimes", "loom,futures",
+            "--tasks", "1,1k", "--depth", "1,16"}, MemoryProbe.OPTIONS)).points();
+        assertEquals(List.of("loom tasks=1", "loom tasks=1000", "futures tasks=1", "futures tasks=1000",
+                "loom tasks=1 depth=16", "loom tasks=1000 depth=16", "futures tasks=1 depth=16",
+                "futures tasks=1000 depth=16"), points.stream().map(p -> p.runtime() + " " + p.label()).toList());
+    }
+
+    @Test
     void sleep10sTakesNoHeapSetting() {
         assertEquals(true, error("--experiment", "sleep10s", "--runtimes", "loom", "--xmx-mb", "4096")
                 .startsWith("the sleep10s experiment runs with the JDK's default flags"));
@@ -58,14 +92,18 @@ class BadInputTest {
 
     @Test
     void unknownOrIncompleteOptions() {
-        assertEquals(true, error("--depth", "3").startsWith("unknown option '--depth'; known options: "));
+        assertEquals(true, error("--stack", "3").startsWith("unknown option '--stack'; known options: "));
         assertEquals("option --tasks needs a value", error("--tasks"));
     }
 
     @Test
     void theDefaultSweepsAreValid() {
-        assertEquals(ProbeSweep.RUNTIMES.size() * ProbeSweep.FULL_TASKS.size(),
-                ProbeSweep.memory(true, ProbeSweep.RUNTIMES).points().size());
+        List<ProbeSpec> full = ProbeSweep.memory(true, ProbeSweep.RUNTIMES).points();
+        assertEquals(ProbeSweep.RUNTIMES.size() * (ProbeSweep.FULL_TASKS.size() + ProbeSweep.QUICK_TASKS.size()),
+                full.size(), "depth 1 up to 10M, depth 16 up to 1M");
+        assertEquals(List.of(1, ProbeSweep.FULL_DEPTH), full.stream().map(ProbeSpec::depth).distinct().toList());
+        assertEquals(List.of(1), ProbeSweep.memory(false, ProbeSweep.RUNTIMES).points().stream()
+                .map(ProbeSpec::depth).distinct().toList());
         List<ProbeSpec> sleep = ProbeSweep.sleep10s(false, ProbeSweep.RUNTIMES).points();
         assertEquals(8, sleep.size(), "threads 10k/100k, loom and futures 10k/100k/1M; no pool: " + sleep);
     }

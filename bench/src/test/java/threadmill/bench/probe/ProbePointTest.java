@@ -29,6 +29,7 @@ class ProbePointTest {
         assertTrue(line.contains("\"jvmFlags\":[\"-Xmx256m\",\"-Xss1m\",\"-XX:+UseG1GC\","
                 + "\"-XX:NativeMemoryTracking=summary\",\"-XX:-AlwaysPreTouch\"]"), line);
         assertEquals(1000, number(line, "parkedTasks"));
+        assertEquals(1, number(line, "depth"));
         long rss = number(line, "rssBytes");
         assertTrue(rss > 1_000_000 && number(line, "hwmBytes") >= rss, line);
         long heap = number(line, "heapUsedAfterGcBytes");
@@ -39,6 +40,18 @@ class ProbePointTest {
         assertTrue(number(line, "pidMax") > 0, line);
         assertFalse(Files.exists(dir.resolve("failures.jsonl")));
         assertTrue(Files.readString(dir.resolve("suite.log")).contains("probe:memory loom tasks=1000 ok"));
+    }
+
+    @Test
+    void aDeeperPointRecordsItsDepth(@TempDir Path dir) throws Exception {
+        RawDir raw = new RawDir(dir);
+        new ProbeSweep(List.of(new ProbeSpec(Experiment.MEMORY, "loom", 100, 16, 256L))).run(raw, new Progress(raw));
+
+        String line = Files.readString(dir.resolve("probe.jsonl")).strip();
+        assertTrue(line.contains("\"status\":\"ok\""), line);
+        assertEquals(16, number(line, "depth"));
+        assertEquals(100, number(line, "parkedTasks"));
+        assertTrue(Files.readString(dir.resolve("suite.log")).contains("probe:memory loom tasks=100 depth=16 ok"));
     }
 
     private static long number(String line, String field) {

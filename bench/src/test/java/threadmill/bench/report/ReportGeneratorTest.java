@@ -65,6 +65,28 @@ class ReportGeneratorTest {
     }
 
     @Test
+    void aDeeperSleepIsItsOwnSeriesWithItsOwnBaseline() throws IOException {
+        Path run = Fixture.copyTo(temp.resolve("deep"));
+        Path probe = run.resolve("raw/probe.jsonl");
+        String loomAt1 = Fixture.read(probe).lines().filter(l -> l.contains("\"runtime\":\"loom\",\"tasks\":1,"))
+                .findFirst().orElseThrow();
+        String deepBaseline = loomAt1.replace("\"depth\":1,", "\"depth\":16,");
+        String deep = deepBaseline.replace("\"tasks\":1,", "\"tasks\":10000,").replace("\"parkedTasks\":1,", "\"parkedTasks\":10000,")
+                .replace("\"heapUsedAfterGcBytes\":20001000,", "\"heapUsedAfterGcBytes\":50001000,")
+                .replace("\"rssBytes\":60001200,", "\"rssBytes\":90001200,");
+        Fixture.write(probe, Fixture.read(probe) + deepBaseline + "\n" + deep + "\n");
+        ReportGenerator.generate(run);
+        String report = Fixture.read(run.resolve("REPORT.md"));
+
+        assertTrue(report.contains("| loom depth=16 | 1 | 1 | ok | baseline |"), report);
+        assertTrue(report.contains("| loom depth=16 | 10000 | 10000 | ok | 3000 | 3000 | 0 | 0 |"), report);
+        assertTrue(report.contains("| loom | 1000 | 1200 | 0 | 0 | 4 |"), "depth-1 slope row unchanged");
+        assertTrue(report.indexOf("| loom depth=16 | 1 |") > report.indexOf("| loom | 1 |")
+                && report.indexOf("| loom depth=16 | 1 |") < report.indexOf("| futures | 1 |"), "after loom, before futures");
+        assertTrue(tableRow(report, "| loom | 1200 ± 35.5 ns").contains("| 1000 B (N=100000) |"), "headline is depth 1");
+    }
+
+    @Test
     void sleep10sTableStandsBesideThePublishedFiguresWithTheirSources() throws IOException {
         String report = Fixture.read(generated("run").resolve("REPORT.md"));
         assertTrue(report.contains("| loom | 10000 | ok | 10000 | 90.6 | 10.25 | 10.25 | 2.563 | 12.5 | 33.38 |"),
