@@ -24,7 +24,7 @@ public final class FixedPoolRuntime extends BlockingRuntime {
 
     /** A pool of {@value #SIZE_PROPERTY} threads, or {@value #DEFAULT_SIZE}. */
     public FixedPoolRuntime() {
-        this(sizeFromProperty());
+        this(configuredSize());
     }
 
     public FixedPoolRuntime(int size) {
@@ -37,7 +37,8 @@ public final class FixedPoolRuntime extends BlockingRuntime {
         return size;
     }
 
-    private static int sizeFromProperty() {
+    /** The size a pool made with the default constructor gets: {@value #SIZE_PROPERTY}, or {@value #DEFAULT_SIZE}. */
+    public static int configuredSize() {
         String value = System.getProperty(SIZE_PROPERTY, Integer.toString(DEFAULT_SIZE));
         try {
             return Integer.parseInt(value.trim());

@@ -79,12 +79,13 @@ public abstract class TaskRuntimeContractTest {
         assertTrue(elapsed < TimeUnit.SECONDS.toNanos(10), "1000 x 200 ms sleeps took " + elapsed / 1_000_000 + " ms");
     }
 
-    @Test
-    void everyTaskIsObservedParkingOnceAndWakingOnce() throws InterruptedException {
+    @ParameterizedTest(name = "depth {0}, sleep of {1} ms")
+    @CsvSource({"1, 20", "50, 20", "50, 0"})
+    void everyTaskIsObservedParkingOnceAndWakingOnce(int depth, long sleepMillis) throws InterruptedException {
         int tasks = 500;
         AtomicIntegerArray parked = new AtomicIntegerArray(tasks);
         AtomicIntegerArray woke = new AtomicIntegerArray(tasks);
-        SleepFanOut workload = new SleepFanOut(tasks, Duration.ofMillis(20));
+        SleepFanOut workload = new SleepFanOut(tasks, Duration.ofMillis(sleepMillis), depth);
 
         long sum = runtime.startSleepers(workload, new SleepObserver() {
             @Override
@@ -102,8 +103,15 @@ public abstract class TaskRuntimeContractTest {
         assertEquals(workload.expectedSum(), sum);
         for (int task = 0; task < tasks; task++) {
             assertEquals(1, parked.get(task), "parking calls of task " + task);
-            assertEquals(1, woke.get(task), "woke calls of task " + task);
+            assertEquals(workload.sleeps() ? 1 : 0, woke.get(task), "woke calls of task " + task);
         }
+    }
+
+    @Test
+    void theDeepestSleepRuns() throws InterruptedException {
+        SleepFanOut workload = new SleepFanOut(20, Duration.ofMillis(5), SleepFanOut.MAX_DEPTH);
+
+        assertEquals(workload.expectedSum(), runtime.sleepFanOut(workload));
     }
 
     @Test

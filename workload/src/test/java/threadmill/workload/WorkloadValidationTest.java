@@ -23,6 +23,15 @@ class WorkloadValidationTest {
     }
 
     @Test
+    void sleepFanOutDepthIsOneByDefaultAndBounded() {
+        assertEquals(1, new SleepFanOut(1, Duration.ZERO).depth());
+        assertEquals(SleepFanOut.MAX_DEPTH, new SleepFanOut(1, Duration.ZERO, SleepFanOut.MAX_DEPTH).depth());
+        assertEquals("depth must be between 1 and 1000, was 0", message(() -> new SleepFanOut(1, Duration.ZERO, 0)));
+        assertEquals("depth must be between 1 and 1000, was 1001",
+                message(() -> new SleepFanOut(1, Duration.ZERO, SleepFanOut.MAX_DEPTH + 1)));
+    }
+
+    @Test
     void sleepFanOutVerifiesTheSum() {
         SleepFanOut workload = new SleepFanOut(1000, Duration.ofMillis(1));
 

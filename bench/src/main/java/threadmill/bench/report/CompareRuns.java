@@ -17,18 +17,9 @@ public final class CompareRuns {
     private CompareRuns() {
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length != 2 && args.length != 3) {
-            System.err.println("usage: CompareRuns <baseline-run-dir> <candidate-run-dir> [<out-dir>]");
-            System.exit(2);
-        }
-        try {
-            Path out = Path.of(args.length == 3 ? args[2] : args[1]);
-            compare(Path.of(args[0]), Path.of(args[1]), out).forEach(p -> System.out.println("wrote " + p));
-        } catch (RawFormatException | IllegalArgumentException | java.io.UncheckedIOException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(1);
-        }
+    public static void main(String[] args) {
+        CommandMain.run(args, 2, 3, "CompareRuns <baseline-run-dir> <candidate-run-dir> [<out-dir>]",
+                a -> compare(Path.of(a[0]), Path.of(a[1]), Path.of(a.length == 3 ? a[2] : a[1])));
     }
 
     public static List<Path> compare(Path baselineDir, Path candidateDir, Path outDir) throws IOException {

@@ -59,8 +59,8 @@ final class HeadlineSection {
         }
         ctx.md.table(header, rows);
         ctx.md.paragraph("JMH cells: mean ± half-width of JMH's 99.9% confidence interval, with that interval in "
-                + "brackets; one JMH operation runs the whole fan-out, so per-task and per-request figures divide "
-                + "the score by the task or request count. Memory cells: (value(N) − value(N=1)) / N at the "
+                + "brackets; one JMH operation runs the whole fan-out, and per-task and per-request figures are JMH's "
+                + "own 'completed' counter (tasks or round trips, divided into the same measured time). Memory cells: (value(N) − value(N=1)) / N at the "
                 + "largest N the memory probe measured for that runtime, single shot (no error is known); the "
                 + "memory section has the slope over the whole sweep. Completion: the sleep10s experiment, time "
                 + "from the first spawn until the last task finished, single shot.");

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * Figures derived from a JMH score and its params. One JMH operation of a fan-out benchmark runs
  * the whole workload (all {@code tasks} tasks, or all {@code connections} ×
- * {@code requestsPerConnection} requests), so per-task and per-request figures divide by that
+ * {@code requests} per connection), so per-task and per-request figures divide by that
  * count; the relative error carries over unchanged.
  */
 final class JmhDerived {
@@ -49,8 +49,21 @@ final class JmhDerived {
         };
     }
 
+    /**
+     * The benchmarks count what completed in an invocation (tasks, round trips) in an
+     * {@code @AuxCounters} OPERATIONS field named {@code completed}; JMH divides it into the same
+     * measured time as the primary score, so it is already per task or per round trip, with
+     * JMH's own error. Results without it (older runs) fall back to dividing the per-operation
+     * score by the count in the params.
+     */
+    static final String COMPLETED = "completed";
+
     /** Spawn-and-join cost per task, in ns. */
     static Optional<Value> nanosPerTask(JmhResult result) {
+        JmhResult.Score completed = result.secondary().get(COMPLETED);
+        if (completed != null) {
+            return secondsPerOp(completed).map(v -> v.times(1e9, "ns"));
+        }
         double tasks = countOr1(result.param("tasks"));
         return secondsPerOp(result.primary()).map(v -> v.times(1e9 / tasks, "ns"));
     }
@@ -68,16 +81,17 @@ final class JmhDerived {
     /** Requests completed per second: connections × requests per connection per operation. */
     static Optional<Value> requestsPerSecond(JmhResult result) {
         double connections = result.param("connections");
-        double perConnection = result.param("requestsPerConnection");
-        if (Double.isNaN(connections) || Double.isNaN(perConnection)) {
+        double perConnection = result.param("requests");
+        if (result.secondary().get(COMPLETED) == null && (Double.isNaN(connections) || Double.isNaN(perConnection))) {
             return Optional.empty();
         }
         return perSecond(result, connections * perConnection, "req/s");
     }
 
     private static Optional<Value> perSecond(JmhResult result, double perOp, String unit) {
-        return secondsPerOp(result.primary()).map(v -> {
-            double value = perOp / v.value();
+        JmhResult.Score completed = result.secondary().get(COMPLETED);
+        return secondsPerOp(completed != null ? completed : result.primary()).map(v -> {
+            double value = (completed != null ? 1 : perOp) / v.value();
             return new Value(value, value * v.relativeError(), unit);
         });
     }

@@ -10,6 +10,8 @@ import java.util.TreeMap;
  * Memory per live task from the probe's memory sweep: per point (value(N) − value(1)) / N against
  * the N = 1 baseline of the same runtime, and the least-squares slope of value over N. The
  * baseline removes what the JVM costs with no tasks; the slope is what one more task costs.
+ * Points are grouped by {@link ProbePoint#series()}: a runtime at depth 1 under its own name,
+ * a deeper sleep as its own series ({@code loom depth=16}) with its own baseline.
  */
 final class MemoryAnalysis {
 
@@ -32,15 +34,33 @@ final class MemoryAnalysis {
     MemoryAnalysis(List<ProbePoint> probe, String experiment) {
         for (ProbePoint p : probe) {
             if (p.experiment().equals(experiment)) {
-                byRuntime.computeIfAbsent(p.runtime(), r -> new ArrayList<>()).add(p);
+                byRuntime.computeIfAbsent(p.series(), r -> new ArrayList<>()).add(p);
             }
         }
         byRuntime.values().forEach(points -> points.sort(
                 java.util.Comparator.comparingLong(ProbePoint::tasks)));
     }
 
-    /** threads, pool, loom, futures first (the project's order), then any other name. */
+    /**
+     * threads, pool, loom, futures first (the project's order), then any other name; a
+     * runtime's deeper series right after it, by depth.
+     */
     static int runtimeOrder(String a, String b) {
+        int byName = nameOrder(seriesRuntime(a), seriesRuntime(b));
+        return byName != 0 ? byName : Double.compare(seriesDepth(a), seriesDepth(b));
+    }
+
+    private static String seriesRuntime(String series) {
+        int depth = series.indexOf(ProbePoint.DEPTH_LABEL);
+        return depth < 0 ? series : series.substring(0, depth);
+    }
+
+    private static double seriesDepth(String series) {
+        int depth = series.indexOf(ProbePoint.DEPTH_LABEL);
+        return depth < 0 ? 1 : Double.parseDouble(series.substring(depth + ProbePoint.DEPTH_LABEL.length()));
+    }
+
+    private static int nameOrder(String a, String b) {
         List<String> known = List.of("threads", "pool", "loom", "futures");
         int x = known.indexOf(a);
         int y = known.indexOf(b);
@@ -57,8 +77,8 @@ final class MemoryAnalysis {
         return byRuntime;
     }
 
-    Optional<ProbePoint> baseline(String runtime) {
-        return byRuntime.getOrDefault(runtime, List.of()).stream()
+    Optional<ProbePoint> baseline(String series) {
+        return byRuntime.getOrDefault(series, List.of()).stream()
                 .filter(p -> p.ok() && p.tasks() == 1).findFirst();
     }
 
@@ -67,7 +87,7 @@ final class MemoryAnalysis {
         if (!point.ok() || point.tasks() <= 1 || point.value(field) == null) {
             return Double.NaN;
         }
-        Double base = baseline(point.runtime()).map(b -> b.value(field)).orElse(null);
+        Double base = baseline(point.series()).map(b -> b.value(field)).orElse(null);
         return base == null ? Double.NaN : (point.value(field) - base) / point.tasks();
     }
 

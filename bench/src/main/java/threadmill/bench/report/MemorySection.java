@@ -24,15 +24,22 @@ final class MemorySection {
                 + "slope = least-squares fit of value over N across the runtime's measured points. Each point is "
                 + "one process, measured once after all N tasks are parked (single shot: no error is known). "
                 + "Platform-thread stacks are native memory (NMT \"Thread\", committed), virtual-thread stacks "
-                + "live on the heap: read both columns.");
-        List<String> header = new ArrayList<>(List.of("runtime", "N", "status"));
+                + "live on the heap: read both columns. \"parked\" is how many tasks were parked when measured: "
+                + "a bounded pool runs only as many tasks as it has threads, the rest wait in its queue, so its "
+                + "per-task figure is mostly the cost of a queued task. A runtime named with a depth (\"loom depth=16\") "
+                + "slept at that depth (d − 1 calls, for futures d − 1 nested futures, below the task body), against "
+                + "its own N=1 baseline at that depth; "
+                + "a plain runtime name is depth 1, the task body itself sleeping.");
+        List<String> header = new ArrayList<>(List.of("runtime", "N", "parked", "status"));
         MemoryAnalysis.COLUMNS.forEach(c -> header.add(c.title() + " per task (B)"));
         MemoryAnalysis.COLUMNS.forEach(c -> header.add(c.title() + " total (MiB)"));
         header.add("NMT thread count");
         List<List<String>> rows = new ArrayList<>();
         for (Map.Entry<String, List<ProbePoint>> runtime : memory.byRuntime().entrySet()) {
             for (ProbePoint p : runtime.getValue()) {
-                List<String> row = new ArrayList<>(List.of(p.runtime(), Long.toString(p.tasks()), p.statusText()));
+                Double parked = p.value("parkedTasks");
+                List<String> row = new ArrayList<>(List.of(runtime.getKey(), Long.toString(p.tasks()),
+                        parked == null ? ReportContext.NOT_MEASURED : Long.toString(parked.longValue()), p.statusText()));
                 MemoryAnalysis.COLUMNS.forEach(c -> row.add(p.tasks() == 1 ? "baseline"
                         : orNotMeasured(memory.perTask(p, c.field()), Fmt::num)));
                 MemoryAnalysis.COLUMNS.forEach(c -> row.add(p.value(c.field()) == null ? ReportContext.NOT_MEASURED

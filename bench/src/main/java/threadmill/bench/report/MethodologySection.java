@@ -24,14 +24,24 @@ final class MethodologySection {
                 "**Memory.** Each probe point is its own JVM: it starts N tasks that park once at the "
                         + "stated depth and, once all are parked, records heap used after GC, RSS, VmHWM (peak "
                         + "RSS), VmPTE (page tables) and the NMT summary (committed Java heap, Thread, Class). "
-                        + "Per task = (value(N) − value(N=1)) / N; slope = least-squares fit of value over N.",
+                        + "Per task = (value(N) − value(N=1)) / N; slope = least-squares fit of value over N. "
+                        + warmUp(ctx),
                 "**Network.** All socket traffic runs over loopback (127.0.0.1); the server side runs in its own "
                         + "JVM process, so client and server share no heap or GC.",
                 "**Timers.** A sleep benchmark is mostly a timer benchmark. JDK virtual threads (loom): "
                         + "Thread.sleep parks the virtual thread and the JDK's delayed-task scheduler unparks it. "
-                        + "futures: our 1 ms hashed timer wheel. Platform threads (threads, pool): the kernel's "
+                        + "futures: our 1 ms hierarchical timer wheel, turned by the worker threads between polls. Platform threads (threads, pool): the kernel's "
                         + "nanosleep."));
         reproduce(ctx);
+    }
+
+    /** What the memory points ran before their tasks parked, as their lines say. */
+    private static String warmUp(ReportContext ctx) {
+        List<String> warmUps = ctx.run.probe().stream().filter(p -> p.experiment().equals("memory"))
+                .map(p -> p.value("warmupTasks")).map(w -> w == null ? "none" : Fmt.num(w) + " tasks")
+                .distinct().toList();
+        return warmUps.isEmpty() ? "" : "Warm-up before the N tasks were spawned (the same in every point, N=1 "
+                + "included, so it cancels out of the per-task figures): " + String.join(", ", warmUps) + ".";
     }
 
     private static void jmhSettings(ReportContext ctx) {

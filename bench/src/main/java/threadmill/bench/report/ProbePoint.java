@@ -11,7 +11,7 @@ record ProbePoint(String experiment, String runtime, long tasks, boolean ok, Str
                   Map<String, Double> values, Json.Where where) {
 
     /** The measured fields, in report order; NMT fields are prefixed {@code nmt.}. */
-    static final List<String> FIELDS = List.of("spawnNanos", "parkedNanos", "heapUsedAfterGcBytes", "rssBytes",
+    static final List<String> FIELDS = List.of("warmupTasks", "spawnNanos", "parkedNanos", "parkedTasks", "heapUsedAfterGcBytes", "rssBytes",
             "hwmBytes", "pteBytes", "completeNanos", "wallNanos", "processCpuNanos", "cpuPercent");
     static final List<String> NMT_FIELDS = List.of("javaHeapCommitted", "threadCommitted", "threadReserved",
             "threadCount", "classCommitted", "totalCommitted");
@@ -29,6 +29,17 @@ record ProbePoint(String experiment, String runtime, long tasks, boolean ok, Str
                 status.equals("ok"), line.optString("error"), line.scalars("osLimits"), line.strings("jvmFlags"),
                 line.optNumber("sleepMs"), line.optNumber("depth"), Collections.unmodifiableMap(values),
                 line.where());
+    }
+
+    /** What separates the series of one runtime: the depth of the sleep, when deeper than 1. */
+    static final String DEPTH_LABEL = " depth=";
+
+    /**
+     * The series the point belongs to: its runtime, or e.g. {@code loom depth=16} when the sleep
+     * was deeper than 1, so each depth is compared with its own baseline.
+     */
+    String series() {
+        return depth == null || depth == 1 ? runtime : runtime + DEPTH_LABEL + Fmt.exact(depth);
     }
 
     /** A measured value, or null when the point did not measure it. */

@@ -18,18 +18,9 @@ public final class ReportGenerator {
     private ReportGenerator() {
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: ReportGenerator <run-dir>   (the folder that contains raw/)");
-            System.exit(2);
-        }
-        try {
-            List<Path> written = generate(Path.of(args[0]));
-            written.forEach(p -> System.out.println("wrote " + p));
-        } catch (RawFormatException | IllegalArgumentException | java.io.UncheckedIOException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(1);
-        }
+    public static void main(String[] args) {
+        CommandMain.run(args, 1, 1, "ReportGenerator <run-dir>   (the folder that contains raw/)",
+                a -> generate(Path.of(a[0])));
     }
 
     /** Generates the report into the run dir; returns the files written. */

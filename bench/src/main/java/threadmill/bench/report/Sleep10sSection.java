@@ -22,7 +22,7 @@ final class Sleep10sSection {
                     + "resident set) of the process; completion = first spawn until the last task returned.");
             List<List<String>> rows = new ArrayList<>();
             ctx.sleep10s.byRuntime().values().forEach(points -> points.forEach(p -> rows.add(List.of(
-                    p.runtime(), Long.toString(p.tasks()), p.statusText(),
+                    p.series(), Long.toString(p.tasks()), p.statusText(),
                     p.sleepMs() == null ? "?" : Fmt.exact(p.sleepMs()),
                     value(p, "hwmBytes", Fmt::mib), value(p, "completeNanos", Fmt::seconds),
                     value(p, "wallNanos", Fmt::seconds), value(p, "processCpuNanos", Fmt::seconds),

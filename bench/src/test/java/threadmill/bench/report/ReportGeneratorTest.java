@@ -57,11 +57,33 @@ class ReportGeneratorTest {
     @Test
     void memorySectionShowsHeapRssAndNativeStacksPerTaskAndTheSlope() throws IOException {
         String report = Fixture.read(generated("run").resolve("REPORT.md"));
-        assertTrue(report.contains("| threads | 10000 | ok | 40 | 19998 | 16382 | 99.99 |"), report);
-        assertTrue(report.contains("| threads | 1 | ok | baseline | baseline | baseline | baseline |"), report);
+        assertTrue(report.contains("| threads | 10000 | 10000 | ok | 40 | 19998 | 16382 | 99.99 |"), report);
+        assertTrue(report.contains("| threads | 1 | 1 | ok | baseline | baseline | baseline | baseline |"), report);
         assertTrue(report.contains("| threads | 40 | 20000 | 16384 | 100 | 3 |"), "slope row");
         assertTrue(report.contains("| loom | 1000 | 1200 | 0 | 0 | 4 |"), "slope row");
         assertTrue(report.contains("| futures | 300 | 400 | 0 | 0 | 4 |"), "slope row");
+    }
+
+    @Test
+    void aDeeperSleepIsItsOwnSeriesWithItsOwnBaseline() throws IOException {
+        Path run = Fixture.copyTo(temp.resolve("deep"));
+        Path probe = run.resolve("raw/probe.jsonl");
+        String loomAt1 = Fixture.read(probe).lines().filter(l -> l.contains("\"runtime\":\"loom\",\"tasks\":1,"))
+                .findFirst().orElseThrow();
+        String deepBaseline = loomAt1.replace("\"depth\":1,", "\"depth\":16,");
+        String deep = deepBaseline.replace("\"tasks\":1,", "\"tasks\":10000,").replace("\"parkedTasks\":1,", "\"parkedTasks\":10000,")
+                .replace("\"heapUsedAfterGcBytes\":20001000,", "\"heapUsedAfterGcBytes\":50001000,")
+                .replace("\"rssBytes\":60001200,", "\"rssBytes\":90001200,");
+        Fixture.write(probe, Fixture.read(probe) + deepBaseline + "\n" + deep + "\n");
+        ReportGenerator.generate(run);
+        String report = Fixture.read(run.resolve("REPORT.md"));
+
+        assertTrue(report.contains("| loom depth=16 | 1 | 1 | ok | baseline |"), report);
+        assertTrue(report.contains("| loom depth=16 | 10000 | 10000 | ok | 3000 | 3000 | 0 | 0 |"), report);
+        assertTrue(report.contains("| loom | 1000 | 1200 | 0 | 0 | 4 |"), "depth-1 slope row unchanged");
+        assertTrue(report.indexOf("| loom depth=16 | 1 |") > report.indexOf("| loom | 1 |")
+                && report.indexOf("| loom depth=16 | 1 |") < report.indexOf("| futures | 1 |"), "after loom, before futures");
+        assertTrue(tableRow(report, "| loom | 1200 ± 35.5 ns").contains("| 1000 B (N=100000) |"), "headline is depth 1");
     }
 
     @Test
@@ -99,7 +121,7 @@ class ReportGeneratorTest {
         assertTrue(failures.contains("pidMax=32768 threadsMax=192730 |"), failures);
         assertTrue(failures.contains("| jmh:requests | threads | connections=10000 | Too many open files"));
         assertTrue(failures.contains("histogram file raw/hgrm/timer-lateness-threads-10000-10.hgrm is missing"));
-        assertTrue(report.contains("| threads | 100000 | failed: java.lang.OutOfMemoryError"), "memory table row");
+        assertTrue(report.contains("| threads | 100000 | not measured | failed: java.lang.OutOfMemoryError"), "memory table row");
     }
 
     @Test

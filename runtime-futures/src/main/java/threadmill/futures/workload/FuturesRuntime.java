@@ -42,10 +42,10 @@ public final class FuturesRuntime implements TaskRuntime {
     @Override
     public RunningTasks startSleepers(SleepFanOut workload, SleepObserver observer) {
         List<JoinHandle<Integer>> handles = new ArrayList<>(workload.tasks());
-        Sleepers sleepers = new Sleepers(workload.sleep(), observer);
+        Sleepers sleepers = new Sleepers(workload.sleep(), observer, workload.depth());
         try {
             for (int i = 0; i < workload.tasks(); i++) {
-                handles.add(pool.spawn(new SleepingTask(i, sleepers)));
+                handles.add(pool.spawn(sleepers.task(i)));
             }
         } catch (OutOfMemoryError e) {
             int started = handles.size();

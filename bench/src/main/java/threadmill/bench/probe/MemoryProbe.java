@@ -1,0 +1,61 @@
+package threadmill.bench.probe;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The memory probe on its own (the suite runs the same sweeps):
+ * <pre>
+ * MemoryProbe --out results/x/raw [--experiment memory|sleep10s] [--suite quick|full]
+ *             [--runtimes threads,pool,loom,futures] [--tasks 1,1k,10k] [--depth 1,16,64] [--xmx-mb 4096]
+ * </pre>
+ * {@code --depth} sweeps the call depth of the sleep (default: the suite's, 1, and 16 as well
+ * in the full suite). Every point is checked before the first one runs; each runs in a fresh JVM and its line is
+ * appended to {@code probe.jsonl} as soon as it ends.
+ */
+public final class MemoryProbe {
+
+    /** The options {@code main} takes. */
+    static final String[] OPTIONS = {"out", "experiment", "suite", "runtimes", "tasks", "depth", "xmx-mb"};
+
+    private MemoryProbe() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        ProbeSweep sweep;
+        RawDir raw;
+        try {
+            CommandLine options = new CommandLine(args, OPTIONS);
+            sweep = sweep(options);
+            raw = new RawDir(Path.of(options.required("out")));
+        } catch (IllegalArgumentException e) {
+            System.err.println("MemoryProbe: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        sweep.plan().forEach(System.out::println);
+        System.out.println(sweep.points().size() + " points, at most " + sweep.worstCase().toMinutes() + " min");
+        sweep.run(raw, new Progress(raw));
+    }
+
+    static ProbeSweep sweep(CommandLine options) {
+        Experiment experiment = Experiment.named(options.get("experiment", Experiment.MEMORY.label()));
+        boolean full = switch (options.get("suite", "quick")) {
+            case "quick" -> false;
+            case "full" -> true;
+            default -> throw new IllegalArgumentException(
+                    "unknown suite '" + options.get("suite", "") + "'; known: quick, full");
+        };
+        List<String> runtimes = options.list("runtimes", ProbeSweep.RUNTIMES);
+        Long xmx = options.number("xmx-mb");
+        List<Integer> tasks = options.counts("tasks", null);
+        List<Integer> depths = options.counts("depth", null);
+        if (tasks != null || xmx != null || depths != null) {
+            List<Integer> sizes = tasks != null ? tasks
+                    : experiment == Experiment.MEMORY ? (full ? ProbeSweep.FULL_TASKS : ProbeSweep.QUICK_TASKS)
+                    : ProbeSweep.SLEEP10S_TASKS;
+            return ProbeSweep.of(experiment, runtimes, sizes, depths != null ? depths : List.of(1), xmx).requireFits();
+        }
+        return experiment == Experiment.MEMORY ? ProbeSweep.memory(full, runtimes) : ProbeSweep.sleep10s(full, runtimes);
+    }
+}

@@ -1,0 +1,183 @@
+package threadmill.bench.probe;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import threadmill.workload.OsLimits;
+import threadmill.workload.RunningTasks;
+import threadmill.workload.SleepFanOut;
+import threadmill.workload.SleepObserver;
+import threadmill.workload.TaskRuntime;
+import threadmill.workload.TaskRuntimes;
+
+/**
+ * The child JVM of one probe point: {@code ProbePoint <experiment> <runtime> <tasks> <sleepMs> <depth>}.
+ * Starts the tasks through the runtime's own {@code startSleepers}, waits until they are
+ * parked, measures, releases them, and prints one JSON line (RAW-FORMAT's probe.jsonl) on
+ * standard output. A runtime that cannot start the tasks gives a line with status "failed".
+ *
+ * <p>Depth: the workload's {@link SleepFanOut#depth()}, recorded in the line: 1 when the task
+ * body itself sleeps, d when the sleep is d − 1 calls (or, for futures, nested futures) deeper.
+ */
+public final class ProbePoint {
+
+    /** Time for the last tasks to go from {@code parking} into the sleep itself, and for spawning threads to settle. */
+    private static final Duration SETTLE = Duration.ofMillis(500);
+    /**
+     * Warm-up of a memory point before its tasks are spawned: a parked virtual thread's stack
+     * chunk holds its frames as the JIT left them (interpreted and C1 frames are several times
+     * larger than C2's), so tasks that park in a cold JVM would overstate what a running
+     * service pays. Every point runs the same warm-up, the N=1 baseline included, so what it
+     * leaves behind (compiled code, a grown heap) cancels out of the per-task figures. The
+     * sleep10s experiment is the published one, verbatim, and runs cold.
+     */
+    static final int WARMUP_ROUNDS = 5;
+    static final int WARMUP_TASKS = 10_000;
+    private static final Duration WARMUP_SLEEP = Duration.ofMillis(1);
+
+    /** A bounded pool parks only as many tasks as it has threads: stop waiting once the count stops growing. */
+    private static final Duration STALLED = Duration.ofSeconds(2);
+
+    /** Every measured field, null until measured, in RAW-FORMAT's order. */
+    private static final String[] MEASURED = {"warmupTasks", "spawnNanos", "parkedNanos", "parkedTasks", "heapUsedAfterGcBytes",
+        "rssBytes", "hwmBytes", "pteBytes", "nmt", "completeNanos", "wallNanos", "processCpuNanos", "uptimeNanos",
+        "cpuPercent"};
+
+    private ProbePoint() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 5) {
+            throw new IllegalArgumentException("usage: ProbePoint <experiment> <runtime> <tasks> <sleepMs> <depth>");
+        }
+        Experiment experiment = Experiment.named(args[0]);
+        String runtime = args[1];
+        SleepFanOut workload = new SleepFanOut(Integer.parseInt(args[2]), Duration.ofMillis(Long.parseLong(args[3])),
+                Integer.parseInt(args[4]));
+        JsonLine line = newLine(experiment.label(), runtime, workload.tasks(),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), workload.sleep().toMillis(),
+                workload.depth());
+        try {
+            measure(experiment, runtime, workload, line);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            line.put("status", "failed").put("error", oneLine(e));
+            // VmHWM keeps the peak reached on the way to the limit, which a failed point can still show.
+            putProcStatus(line);
+        }
+        line.put("processCpuNanos", processCpuNanos());
+        long uptimeNanos = TimeUnit.MILLISECONDS.toNanos(ManagementFactory.getRuntimeMXBean().getUptime());
+        line.put("uptimeNanos", uptimeNanos);
+        line.put("cpuPercent", 100.0 * processCpuNanos() / uptimeNanos);
+        System.out.println(line);
+        System.out.flush();
+        // Cancelled platform threads may still be unwinding; the measurement is done.
+        System.exit(0);
+    }
+
+    /** A line with the point's identity and limits, status ok, and every measured field null. */
+    static JsonLine newLine(String experiment, String runtime, int tasks, java.util.List<String> jvmFlags,
+                            long sleepMillis, int depth) {
+        JsonLine line = new JsonLine()
+                .put("experiment", experiment)
+                .put("runtime", runtime)
+                .put("tasks", tasks)
+                .put("status", "ok")
+                .put("error", null)
+                .put("osLimits", JsonLine.raw(OsLimits.current().toJson()))
+                .put("jvmFlags", jvmFlags)
+                .put("sleepMs", sleepMillis)
+                .put("depth", depth);
+        for (String measured : MEASURED) {
+            line.put(measured, null);
+        }
+        return line;
+    }
+
+    private static void measure(Experiment experiment, String runtimeName, SleepFanOut workload, JsonLine line)
+            throws InterruptedException {
+        LongAdder parked = new LongAdder();
+        SleepObserver observer = new SleepObserver() {
+            @Override
+            public void parking(int task) {
+                parked.increment();
+            }
+        };
+        try (TaskRuntime runtime = TaskRuntimes.create(runtimeName)) {
+            if (experiment == Experiment.MEMORY) {
+                SleepFanOut warmUp = new SleepFanOut(WARMUP_TASKS, WARMUP_SLEEP, workload.depth());
+                for (int round = 0; round < WARMUP_ROUNDS; round++) {
+                    runtime.sleepFanOut(warmUp);
+                }
+                line.put("warmupTasks", (long) WARMUP_ROUNDS * WARMUP_TASKS);
+            }
+            long start = System.nanoTime();
+            RunningTasks tasks = runtime.startSleepers(workload, observer);
+            line.put("spawnNanos", System.nanoTime() - start);
+            Parked all = awaitParked(parked, workload.tasks());
+            line.put("parkedNanos", all.atNanos() - start);
+            line.put("parkedTasks", all.count());
+            Thread.sleep(SETTLE);
+            if (experiment == Experiment.MEMORY) {
+                line.put("heapUsedAfterGcBytes", heapUsedAfterGc());
+                putProcStatus(line);
+                NmtSummary nmt = NmtSummary.ofThisJvm();
+                line.put("nmt", nmt == null ? null : nmt.toJson());
+                long cancelStart = System.nanoTime();
+                tasks.cancel();
+                line.put("completeNanos", System.nanoTime() - cancelStart);
+                line.put("wallNanos", System.nanoTime() - start);
+            } else {
+                workload.verify(tasks.join());
+                line.put("completeNanos", System.nanoTime() - start);
+                line.put("wallNanos", System.nanoTime() - start);
+                putProcStatus(line);
+            }
+        }
+    }
+
+    /** How many tasks had called {@code parking}, and when the last of them did. */
+    private record Parked(long count, long atNanos) {
+    }
+
+    /** Waits until every task has called {@code parking}, or the count has stopped growing. */
+    private static Parked awaitParked(LongAdder parked, int tasks) throws InterruptedException {
+        long last = -1;
+        long lastChange = System.nanoTime();
+        while (true) {
+            long now = parked.sum();
+            if (now != last) {
+                last = now;
+                lastChange = System.nanoTime();
+            }
+            if (now >= tasks || System.nanoTime() - lastChange > STALLED.toNanos()) {
+                return new Parked(now, lastChange);
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    /** Two full collections with a pause between, so that what the first freed is returned and counted. */
+    private static long heapUsedAfterGc() throws InterruptedException {
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void putProcStatus(JsonLine line) {
+        ProcStatus status = ProcStatus.ofThisProcess();
+        line.put("rssBytes", status.rssBytes()).put("hwmBytes", status.hwmBytes()).put("pteBytes", status.pteBytes());
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    static String oneLine(Throwable e) {
+        String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+        return message.replace('\n', ' ').replace('\r', ' ');
+    }
+}

@@ -1,0 +1,142 @@
+package threadmill.bench.probe;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import threadmill.workload.SleepFanOut;
+import threadmill.workload.TaskRuntimes;
+import threadmill.workload.Validate;
+
+/**
+ * One point of a probe sweep, and the JVM it runs in.
+ *
+ * <p>Memory points run with fixed flags so that every runtime is measured the same way:
+ * {@code -Xmx} fixed (4 GiB, 16 GiB above a million tasks: fixing it matters, a dispute in
+ * the published benchmarks moved RSS from 2.5 GB to 0.7 GB by changing it); {@code -Xss1m},
+ * the Linux x64 default, written out so it is on record; G1, the JDK's default on this
+ * machine, named so that a smaller machine does not silently pick Serial; Native Memory
+ * Tracking at summary level; and pre-touch off, so resident memory grows with what the tasks
+ * really touch instead of starting at the whole heap. The sleep-10-s points run with the
+ * JDK's default flags, as the published tables did.
+ *
+ * @param depth the call depth at which each task sleeps ({@link SleepFanOut#depth()})
+ * @param xmxMegabytes the heap of a memory point; null for the sizing above
+ */
+public record ProbeSpec(Experiment experiment, String runtime, int tasks, int depth, Long xmxMegabytes) {
+
+    /** Heap bytes a live task is expected to need at least, to reject sweeps that cannot fit. */
+    static final Map<String, Long> HEAP_BYTES_PER_TASK = Map.of(
+            "threads", 1024L,   // the Thread object and its bookkeeping; the stack is native memory
+            "pool", 128L,       // a queued task: the pool runs at most its size at once
+            "loom", 2560L,      // the virtual thread and its stack chunk on the heap (~2.3 KB measured at depth 1)
+            "futures", 100L);   // the task cell and its sleep state
+    /**
+     * Heap bytes each level of depth above 1 is expected to add: a virtual thread's frames are
+     * copied into its stack chunk on the heap, a future level is one small object; a platform
+     * thread's frames are native stack, and a queued pool task has no stack yet.
+     */
+    static final Map<String, Long> HEAP_BYTES_PER_LEVEL = Map.of(
+            "threads", 0L, "pool", 0L, "loom", 64L, "futures", 24L);
+
+    private static final long MiB = 1024 * 1024;
+    /** The heap of a memory point up to a million tasks, and above. */
+    public static final long HEAP_MB = 4096;
+    public static final long LARGE_HEAP_MB = 16384;
+
+    public ProbeSpec {
+        TaskRuntimes.provider(runtime);
+        Validate.inRange("tasks", tasks, 1, SleepFanOut.MAX_TASKS);
+        Validate.inRange("depth", depth, 1, SleepFanOut.MAX_DEPTH);
+        if (experiment == Experiment.SLEEP10S && xmxMegabytes != null) {
+            throw new IllegalArgumentException("the sleep10s experiment runs with the JDK's default flags,"
+                    + " as the published tables did; it takes no xmx (was " + xmxMegabytes + " MiB)");
+        }
+        if (xmxMegabytes != null && xmxMegabytes < 64) {
+            throw new IllegalArgumentException("xmx must be at least 64 MiB, was " + xmxMegabytes + " MiB");
+        }
+        long heapBytes = heapLimitBytes(experiment, tasks, xmxMegabytes);
+        if (heapBytes > physicalMemoryBytes()) {
+            throw new IllegalArgumentException("a heap of " + heapBytes / MiB + " MiB is more than the "
+                    + physicalMemoryBytes() / MiB + " MiB of physical memory of this machine");
+        }
+    }
+
+    /**
+     * Why the tasks of this point cannot fit its heap, if they cannot: an estimate from the
+     * bytes per task and per level of depth, against 80% of the heap.
+     */
+    public Optional<String> heapShortfall() {
+        long heapBytes = heapLimitBytes(experiment, tasks, xmxMegabytes);
+        long needed = tasks * (HEAP_BYTES_PER_TASK.getOrDefault(runtime, 1024L)
+                + (depth - 1) * HEAP_BYTES_PER_LEVEL.getOrDefault(runtime, 64L));
+        if (needed <= heapBytes * 8 / 10) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(java.util.Locale.ROOT,
+                "%d %s tasks need about %d MiB of heap (%d bytes each), more than 80%% of the %d MiB heap"
+                        + " of the point; give a larger --xmx-mb or fewer tasks",
+                tasks, runtime, needed / MiB, needed / tasks, heapBytes / MiB));
+    }
+
+    /** A point whose sleep is called by the task body itself. */
+    public ProbeSpec(Experiment experiment, String runtime, int tasks, Long xmxMegabytes) {
+        this(experiment, runtime, tasks, 1, xmxMegabytes);
+    }
+
+    public long sleepMillis() {
+        return experiment.sleepMillis();
+    }
+
+    public List<String> jvmFlags() {
+        if (experiment == Experiment.SLEEP10S) {
+            return List.of();
+        }
+        return memoryFlags(heapLimitBytes(experiment, tasks, xmxMegabytes) / MiB);
+    }
+
+    /** The flags of a memory point with this heap. */
+    public static List<String> memoryFlags(long xmxMegabytes) {
+        return List.of("-Xmx" + xmxMegabytes + "m", "-Xss1m", "-XX:+UseG1GC", "-XX:NativeMemoryTracking=summary",
+                "-XX:-AlwaysPreTouch");
+    }
+
+    /** Generous: spawning ten million tasks and two full GCs over them take minutes on two cores. */
+    public Duration timeout() {
+        return Duration.ofSeconds(120).plusMillis(sleepMillis() < 60_000 ? sleepMillis() : 0)
+                .plusNanos(tasks * 40_000L);
+    }
+
+    /** How the plan and the progress log name the point: {@code tasks=N}, and {@code depth=d} when deeper than 1. */
+    public String label() {
+        return "tasks=" + tasks + (depth > 1 ? " depth=" + depth : "");
+    }
+
+    /** The arguments of {@link ProbePoint}'s main. */
+    public List<String> childArgs() {
+        return List.of(experiment.label(), runtime, Integer.toString(tasks), Long.toString(sleepMillis()),
+                Integer.toString(depth));
+    }
+
+    /** The params a failure record names. */
+    public JsonLine params() {
+        return new JsonLine().put("experiment", experiment.label()).put("tasks", tasks).put("sleepMs", sleepMillis())
+                .put("depth", depth);
+    }
+
+    private static long heapLimitBytes(Experiment experiment, int tasks, Long xmxMegabytes) {
+        if (experiment == Experiment.SLEEP10S) {
+            return physicalMemoryBytes() / 4; // the JDK's default maximum heap
+        }
+        if (xmxMegabytes != null) {
+            return xmxMegabytes * MiB;
+        }
+        return (tasks > 1_000_000 ? LARGE_HEAP_MB : HEAP_MB) * MiB;
+    }
+
+    static long physicalMemoryBytes() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+    }
+}

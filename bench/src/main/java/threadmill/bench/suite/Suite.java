@@ -1,0 +1,177 @@
+package threadmill.bench.suite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import threadmill.bench.pitfalls.PitfallSpec;
+import threadmill.bench.pitfalls.Pitfalls;
+import threadmill.bench.probe.CommandLine;
+import threadmill.bench.probe.Experiment;
+import threadmill.bench.probe.JsonLine;
+import threadmill.bench.probe.ProbeSpec;
+import threadmill.bench.probe.ProbeSweep;
+import threadmill.bench.probe.Progress;
+import threadmill.bench.probe.RawDir;
+import threadmill.bench.report.ReportGenerator;
+import threadmill.workload.TaskRuntimes;
+
+/**
+ * The whole measurement run:
+ * <pre>Suite --suite quick|full|smoke [--out results/&lt;run-id&gt;] [--runtimes threads,pool,loom,futures]</pre>
+ * Writes raw/env.json, then runs the JMH groups, the memory probe, the sleep-10-s experiment,
+ * the pitfalls and the report, each point's result written as soon as it is known. A failing
+ * group or point goes to raw/failures.jsonl and the run goes on.
+ */
+public final class Suite {
+
+    static final List<String> RUNTIMES = List.of("threads", "pool", "loom", "futures");
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private final SuiteSize size;
+    private final List<String> runtimes;
+    private final Path runDir;
+    private final Instant started = Instant.now();
+
+    Suite(SuiteSize size, List<String> runtimes, Path runDir) {
+        this.size = size;
+        this.runtimes = List.copyOf(runtimes);
+        this.runDir = runDir;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Suite suite;
+        try {
+            suite = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("Suite: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        suite.run(String.join(" ", args));
+    }
+
+    /** Checks every option before anything runs. */
+    static Suite parse(String[] args) {
+        CommandLine options = new CommandLine(args, "suite", "out", "runtimes");
+        SuiteSize size = SuiteSize.named(options.get("suite", "quick"));
+        List<String> runtimes = options.list("runtimes", RUNTIMES);
+        runtimes.forEach(TaskRuntimes::provider);
+        String out = options.get("out", null);
+        Path runDir = out != null ? Path.of(out)
+                : Path.of("results", size.label() + "-" + RUN_ID.format(Instant.now()));
+        return new Suite(size, runtimes, runDir);
+    }
+
+    void run(String arguments) throws InterruptedException {
+        RawDir raw = new RawDir(runDir.resolve("raw"));
+        JmhStage jmh = new JmhStage(size, runtimes, raw);
+        ProbeSweep memory = memorySweep();
+        ProbeSweep sleep10s = sleep10sSweep();
+        List<PitfallSpec> pitfalls = Pitfalls.plan(size.full(), runtimes);
+        writeEnvironment(raw, arguments, jmh, pitfalls);
+        printPlan(memory, sleep10s, pitfalls);
+        Progress progress = new Progress(raw);
+        jmh.run(progress);
+        memory.run(raw, progress);
+        sleep10s.run(raw, progress);
+        Pitfalls.run(pitfalls, raw, progress);
+        report(raw, progress);
+    }
+
+    private ProbeSweep memorySweep() {
+        return size == SuiteSize.SMOKE ? ProbeSweep.of(Experiment.MEMORY, runtimes, List.of(1, 1_000), List.of(1), null)
+                : ProbeSweep.memory(size.full(), runtimes);
+    }
+
+    private ProbeSweep sleep10sSweep() {
+        if (size != SuiteSize.SMOKE) {
+            return ProbeSweep.sleep10s(size.full(), runtimes);
+        }
+        List<String> cheap = runtimes.stream().filter(List.of("loom", "futures")::contains).toList();
+        return ProbeSweep.of(Experiment.SLEEP10S, cheap, List.of(10_000), List.of(1), null);
+    }
+
+    private void writeEnvironment(RawDir raw, String arguments, JmhStage jmh, List<PitfallSpec> pitfalls) {
+        List<String> pitfallFlags = pitfalls.stream().flatMap(spec -> spec.jvmFlags().stream()).distinct().toList();
+        JsonLine flags = new JsonLine()
+                .put("suite", ManagementFactory.getRuntimeMXBean().getInputArguments())
+                .put("benchmarks", jmh.forkFlags())
+                .put("probe", ProbeSpec.memoryFlags(ProbeSpec.HEAP_MB))
+                .put("probeAbove1M", ProbeSpec.memoryFlags(ProbeSpec.LARGE_HEAP_MB))
+                .put("sleep10s", List.of())
+                .put("pitfalls", pitfallFlags);
+        String command = System.getProperty("threadmill.command",
+                JavaCommand.of(Suite.class.getName(), arguments));
+        Path repoRoot = Path.of(System.getProperty("threadmill.repo.root", "."));
+        JsonLine env = Environment.describe(size.label(), command, started, flags, repoRoot);
+        try {
+            Files.writeString(raw.path().resolve("env.json"), env + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write env.json in " + raw.path(), e);
+        }
+    }
+
+    private void printPlan(ProbeSweep memory, ProbeSweep sleep10s, List<PitfallSpec> pitfalls) {
+        int benchmarks = size.jmhGroups().stream().mapToInt(group -> group.runsPerRuntime() * runtimes.size()).sum();
+        Duration jmhTime = size.perBenchmark().multipliedBy(benchmarks);
+        Duration probeTime = estimate(memory).plus(estimate(sleep10s));
+        Duration pitfallTime = Pitfalls.estimate(pitfalls);
+        System.out.printf(Locale.ROOT, "Threadmill %s suite -> %s%n", size.label(), runDir.toAbsolutePath());
+        System.out.printf(Locale.ROOT, "  JMH: %d groups, %d benchmark runs, ~%d min%n",
+                size.jmhGroups().size(), benchmarks, jmhTime.toMinutes());
+        System.out.printf(Locale.ROOT, "  probe: %d memory + %d sleep10s points, ~%d min%n",
+                memory.points().size(), sleep10s.points().size(), probeTime.toMinutes());
+        memory.plan().forEach(line -> System.out.println("    " + line));
+        sleep10s.plan().forEach(line -> System.out.println("    " + line));
+        System.out.printf(Locale.ROOT, "  pitfalls: %d points, ~%d min%n", pitfalls.size(), pitfallTime.toMinutes());
+        System.out.printf(Locale.ROOT, "  estimated total: ~%d min%n",
+                jmhTime.plus(probeTime).plus(pitfallTime).toMinutes());
+        System.out.flush();
+    }
+
+    /** Typical time of a sweep: a JVM start and settle per point, a few microseconds per task, the sleep. */
+    private static Duration estimate(ProbeSweep sweep) {
+        return sweep.points().stream()
+                .map(point -> Duration.ofSeconds(4).plusNanos(point.tasks() * 5_000L)
+                        .plusMillis(point.experiment() == Experiment.SLEEP10S ? point.sleepMillis() : 0))
+                .reduce(Duration.ZERO, Duration::plus);
+    }
+
+    private void report(RawDir raw, Progress progress) {
+        String status;
+        try {
+            status = "ok (" + ReportGenerator.generate(runDir).size() + " files)";
+        } catch (IOException | RuntimeException e) {
+            status = "failed";
+            raw.failed("report", null, new JsonLine().put("runDir", runDir.toString()), String.valueOf(e));
+        }
+        progress.point("report", null, runDir, status);
+    }
+
+    /** The command line that runs a main class of this build again with the same arguments. */
+    static final class JavaCommand {
+        private JavaCommand() {
+        }
+
+        static String of(String mainClass, String arguments) {
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), mainClass));
+            if (!arguments.isBlank()) {
+                command.add(arguments);
+            }
+            return String.join(" ", command);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package threadmill.bench.suite;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * How big a suite is. Sized for a 2-core machine: quick within 10 minutes, full within an
+ * hour, smoke a minute or two to see that every stage runs and writes its files.
+ */
+public enum SuiteSize {
+
+    // Sleep sizes use one sleep per size: a bounded pool of 200 needs ceil(N / 200) sleeps per
+    // fan-out, so 100k tasks x 100 ms would hold one pool invocation for 50 s.
+    SMOKE("smoke", 1, 0, 1, Duration.ofMillis(500),
+            List.of("1000"), List.of("1000"), List.of("10"), List.of("10"), List.of("10"), List.of("128")),
+    QUICK("quick", 1, 1, 3, Duration.ofSeconds(1),
+            List.of("1", "1000"), List.of("10000"), List.of("10"), List.of("100", "1000"), List.of("100"),
+            List.of("128")),
+    FULL("full", 2, 2, 3, Duration.ofSeconds(1),
+            List.of("1", "1000", "100000"), List.of("10000", "100000"), List.of("10"),
+            List.of("100", "1000", "10000"), List.of("1000", "10000"), List.of("128"));
+
+    private final String label;
+    final int forks;
+    final int warmupIterations;
+    final int measurementIterations;
+    final Duration iterationTime;
+    private final List<String> creationTasks;
+    private final List<String> sleepTasks;
+    private final List<String> sleepMs;
+    private final List<String> connections;
+    private final List<String> latencyConnections;
+    private final List<String> payload;
+
+    SuiteSize(String label, int forks, int warmupIterations, int measurementIterations, Duration iterationTime,
+              List<String> creationTasks, List<String> sleepTasks, List<String> sleepMs, List<String> connections,
+              List<String> latencyConnections, List<String> payload) {
+        this.label = label;
+        this.forks = forks;
+        this.warmupIterations = warmupIterations;
+        this.measurementIterations = measurementIterations;
+        this.iterationTime = iterationTime;
+        this.creationTasks = creationTasks;
+        this.sleepTasks = sleepTasks;
+        this.sleepMs = sleepMs;
+        this.connections = connections;
+        this.latencyConnections = latencyConnections;
+        this.payload = payload;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static SuiteSize named(String label) {
+        return Arrays.stream(values()).filter(size -> size.label.equals(label)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown suite '" + label + "'; known suites: "
+                        + Arrays.stream(values()).map(SuiteSize::label).collect(Collectors.joining(", "))));
+    }
+
+    /** The JMH groups of RAW-FORMAT.md, one invocation each, with this size's params. */
+    public List<JmhGroup> jmhGroups() {
+        Map<String, List<String>> requests = Map.of(
+                "connections", connections, "requests", List.of("10"), "payload", payload);
+        Map<String, List<String>> latencyRequests = Map.of(
+                "connections", latencyConnections, "requests", List.of("10"), "payload", payload);
+        return List.of(
+                new JmhGroup("creation", "CreationBenchmark", Map.of("tasks", creationTasks), true, 1),
+                new JmhGroup("sleep", "SleepThroughputBenchmark", Map.of("tasks", sleepTasks, "sleepMs", sleepMs),
+                        false, 1),
+                new JmhGroup("requests", "RequestFanOutBenchmark", requests, false, 1),
+                new JmhGroup("server", "EchoServerBenchmark", requests, false, 1),
+                new JmhGroup("timer-latency", "TimerLatenessBenchmark",
+                        Map.of("tasks", sleepTasks, "sleepMs", sleepMs), false, 1),
+                // serverOpenLoop (at the class's default rate) and fanOutRoundTrips
+                new JmhGroup("request-latency", "RequestLatencyBenchmark", latencyRequests, false, 2));
+    }
+
+    /** Time of one benchmark run: a fork's start-up plus its iterations. */
+    public Duration perBenchmark() {
+        return Duration.ofSeconds(2).plus(iterationTime.multipliedBy(warmupIterations + measurementIterations))
+                .multipliedBy(forks);
+    }
+
+    public boolean full() {
+        return this == FULL;
+    }
+}

@@ -1,0 +1,90 @@
+package threadmill.bench.pitfalls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import threadmill.bench.probe.Progress;
+import threadmill.bench.probe.RawDir;
+
+class PitfallsTest {
+
+    @Test
+    void aSuiteLeavesOutRuntimesWithoutPitfalls() {
+        List<PitfallSpec> plan = Pitfalls.plan(false, List.of("loom", "pool"));
+        assertTrue(plan.stream().allMatch(spec -> spec.runtime().equals("loom")), plan.toString());
+        assertEquals(2 + 2 + PinningPitfall.VARIANTS.size(), plan.size());
+    }
+
+    @Test
+    void aMissingParameterIsNamed() {
+        PitfallSpec spec = new PitfallSpec("vt-pinning", "loom", "synchronized", List.of(), Map.of());
+        assertEquals("pitfall vt-pinning needs the parameter tasks",
+                assertThrows(IllegalArgumentException.class, () -> spec.param("tasks")).getMessage());
+    }
+
+    /**
+     * A real measurement in a child JVM: class initialization and a native frame still pin on this JDK,
+     * a ReentrantLock never does.
+     */
+    @Test
+    void pinningIsCountedFromJfrEvents(@TempDir Path dir) throws Exception {
+        RawDir raw = new RawDir(dir);
+        Map<String, Long> params = Pitfalls.params("tasks", 20, "sleepMs", 1, "rounds", 2);
+        Pitfalls.run(List.of(
+                new PitfallSpec(PinningPitfall.NAME, "loom", "class-init", Pitfalls.TWO_CARRIERS, params),
+                new PitfallSpec(PinningPitfall.NAME, "loom", "reentrant-lock", Pitfalls.TWO_CARRIERS, params),
+                new PitfallSpec(PinningPitfall.NAME, "loom", "native-frame", PinningPitfall.jvmFlags("native-frame"),
+                        params)),
+                raw, new Progress(raw));
+        List<String> lines = Files.readAllLines(dir.resolve("pitfalls.jsonl"));
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(0).contains("\"variant\":\"class-init\""), lines.get(0));
+        assertTrue(pinnedEvents(lines.get(0)) >= 20 * 2, "every sleep in a class initializer pins: " + lines.get(0));
+        assertEquals(0, pinnedEvents(lines.get(1)), lines.get(1));
+        assertTrue(lines.get(1).contains("\"jvmFlags\":[\"-Djdk.virtualThreadScheduler.parallelism=2\"]"), lines.get(1));
+        assertTrue(pinnedEvents(lines.get(2)) >= 20 * 2, "every sleep under a native frame pins: " + lines.get(2));
+        assertTrue(lines.get(2).contains("\"jvmFlags\":[\"-Djdk.virtualThreadScheduler.parallelism=2\","
+                + "\"-Djdk.reflect.useNativeAccessorOnly=true\"]"), lines.get(2));
+        assertTrue(lines.get(2).contains("reason: Native or VM frame on stack"), lines.get(2));
+    }
+
+    /** Without the flag reflection has no native frame, so the variant refuses to measure instead of measuring nothing. */
+    @Test
+    void nativeFrameWithoutItsFlagFailsWithTheFlagNamed(@TempDir Path dir) throws Exception {
+        RawDir raw = new RawDir(dir);
+        Map<String, Long> params = Pitfalls.params("tasks", 2, "sleepMs", 1, "rounds", 1);
+        Pitfalls.run(List.of(new PitfallSpec(PinningPitfall.NAME, "loom", "native-frame", Pitfalls.TWO_CARRIERS, params)),
+                raw, new Progress(raw));
+        String failure = Files.readString(dir.resolve("failures.jsonl"));
+        assertTrue(failure.contains("-Djdk.reflect.useNativeAccessorOnly=true"), failure);
+    }
+
+    /** The lateness histogram goes to raw/hgrm and its summary to latency.jsonl, named as RAW-FORMAT says. */
+    @Test
+    void cpuHogWritesItsLatencyHistogram(@TempDir Path dir) throws Exception {
+        RawDir raw = new RawDir(dir);
+        Map<String, Long> params = Pitfalls.params("tasks", 10, "sleepMs", 10, "rounds", 3, "hogDelayMs", 5, "hogMs", 50);
+        Pitfalls.run(List.of(new PitfallSpec(CpuHogPitfall.NAME, "threads", "cpu-hog", List.of(), params)),
+                raw, new Progress(raw));
+        String latency = Files.readString(dir.resolve("latency.jsonl"));
+        assertTrue(latency.startsWith("{\"metric\":\"cpu-hog-lateness\",\"runtime\":\"threads\","), latency);
+        assertTrue(latency.contains("\"count\":20,"), "rounds 1 and 2 of 10 sleepers: " + latency);
+        assertTrue(latency.contains("\"hgrm\":\"hgrm/cpu-hog-lateness-threads-cpu-hog-10-10.hgrm\""), latency);
+        assertTrue(Files.readString(dir.resolve("hgrm/cpu-hog-lateness-threads-cpu-hog-10-10.hgrm"))
+                .contains("#[Mean"));
+        assertTrue(Files.readString(dir.resolve("pitfalls.jsonl")).contains("\"latency\":{\"p50\":"));
+    }
+
+    private static long pinnedEvents(String line) {
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("\"pinnedEvents\":(\\d+)").matcher(line);
+        assertTrue(count.find(), line);
+        return Long.parseLong(count.group(1));
+    }
+}

@@ -1,0 +1,53 @@
+package threadmill.bench.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import threadmill.bench.probe.JsonLine;
+
+class SuiteTest {
+
+    @Test
+    void unknownSuite() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> Suite.parse(new String[] {"--suite", "huge"}));
+        assertEquals("unknown suite 'huge'; known suites: smoke, quick, full", error.getMessage());
+    }
+
+    @Test
+    void unknownRuntime() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> Suite.parse(new String[] {"--suite", "quick", "--runtimes", "loom,goroutines"}));
+        assertTrue(error.getMessage().startsWith("unknown runtime 'goroutines'"), error.getMessage());
+    }
+
+    @Test
+    void includeRegexMatchesOneClassOnly() {
+        String regex = SuiteSize.QUICK.jmhGroups().get(0).includeRegex();
+        assertTrue("threadmill.bench.jmh.CreationBenchmark.spawnAndJoin".matches(".*" + regex + ".*"));
+        assertTrue(!"threadmill.bench.jmh.CreationBenchmarkX.spawnAndJoin".matches(".*" + regex + ".*"));
+    }
+
+    @Test
+    void quickJmhFitsItsBudget() {
+        for (SuiteSize size : List.of(SuiteSize.QUICK, SuiteSize.FULL)) {
+            int runs = size.jmhGroups().stream().mapToInt(group -> group.runsPerRuntime() * 4).sum();
+            Duration jmh = size.perBenchmark().multipliedBy(runs);
+            assertTrue(jmh.compareTo(size == SuiteSize.QUICK ? Duration.ofMinutes(5) : Duration.ofMinutes(40)) < 0,
+                    size + " JMH takes " + jmh);
+        }
+    }
+
+    @Test
+    void environmentDescribesThisMachine() {
+        String env = Environment.describe("smoke", "cmd", java.time.Instant.EPOCH, new JsonLine(),
+                java.nio.file.Path.of(".")).toString();
+        assertTrue(env.contains("\"suite\":\"smoke\",\"command\":\"cmd\",\"started\":\"1970-01-01T00:00:00Z\""), env);
+        assertTrue(env.contains("\"cores\":" + Runtime.getRuntime().availableProcessors()), env);
+        assertTrue(env.contains("\"pidMax\":"), env);
+    }
+}
