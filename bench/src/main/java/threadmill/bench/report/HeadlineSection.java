@@ -130,7 +130,8 @@ final class HeadlineSection {
                 : p.value("wallNanos");
         return sleep10s.largestOk(runtime).filter(p -> time.apply(p) != null)
                 .map(p -> Fmt.seconds(time.apply(p)) + " s" + at(sleep10s, runtime, p)
-                        + (p.sleepMs() == null ? "" : ", ideal " + Fmt.num(p.sleepMs() / 1000) + " s"))
+                        + (p.sleepMs() == null ? "" : ", ideal " + Fmt.num(p.sleepMs() / 1000) + " s")
+                        + (p.beyondPidMax() ? "; " + ProbePoint.BEYOND_PID_MAX.formatted(p.osLimits().get("pidMax")) : ""))
                 .orElse(ReportContext.NOT_MEASURED + failedText(sleep10s, runtime));
     }
 

@@ -48,6 +48,29 @@ record ProbePoint(String experiment, String runtime, long tasks, boolean ok, Str
     }
 
     String statusText() {
-        return ok ? "ok" : "failed: " + (error == null ? "no message" : error);
+        if (!ok) {
+            return "failed: " + (error == null ? "no message" : error);
+        }
+        return beyondPidMax() ? "ok, but " + BEYOND_PID_MAX.formatted(osLimits.get("pidMax")) : "ok";
+    }
+
+    /** What a completed platform-thread point past pid_max means, with the limit filled in. */
+    static final String BEYOND_PID_MAX = "N > pid_max=%s: the threads cannot all be alive at once, so the "
+            + "OS limit serialised the run";
+
+    /**
+     * A platform thread takes a pid, so a point with more threads than pid_max that still
+     * completed ran them in waves (thread creation waits for earlier threads to exit), not all
+     * at once: its figures are not those of N threads alive together.
+     */
+    boolean beyondPidMax() {
+        if (!runtime.equals("threads") || osLimits == null || osLimits.get("pidMax") == null) {
+            return false;
+        }
+        try {
+            return tasks > Long.parseLong(osLimits.get("pidMax"));
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 }
