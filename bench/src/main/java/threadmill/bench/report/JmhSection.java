@@ -86,7 +86,7 @@ final class JmhSection {
             List<LineChart.Series> series = new ArrayList<>();
             int i = 0;
             for (var line : lines.entrySet()) {
-                series.add(new LineChart.Series(line.getKey(), Plot.color(line.getKey().split(" ")[0], i++), false,
+                series.add(new LineChart.Series(line.getKey(), Plot.color(line.getKey(), i++), false,
                         line.getValue().stream().mapToDouble(Double::doubleValue).toArray()));
             }
             Map<String, String> fixed = new LinkedHashMap<>(results.get(0).workloadParams());

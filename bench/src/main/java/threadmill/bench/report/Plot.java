@@ -24,9 +24,17 @@ final class Plot {
     /** Fixed colours for the runtimes, so a runtime looks the same in every chart. */
     private static final List<String> RUNTIMES = List.of("threads", "pool", "loom", "futures");
 
-    static String color(String runtime, int fallbackIndex) {
+    /** Lighter shades of the runtimes' colours, for the same runtime at a greater depth ("loom depth=16"). */
+    private static final List<String> DEEPER = List.of("#80ccff", "#ff8182", "#6fdd8b", "#d8b9ff");
+
+    /** The colour of a series named after a runtime, or after a runtime at a depth; others take the fallback. */
+    static String color(String series, int fallbackIndex) {
+        String runtime = series.split(" ")[0];
         int known = RUNTIMES.indexOf(runtime);
-        return COLORS.get((known >= 0 ? known : RUNTIMES.size() + fallbackIndex) % COLORS.size());
+        if (known >= 0) {
+            return (series.contains(" depth=") ? DEEPER : COLORS).get(known);
+        }
+        return COLORS.get((RUNTIMES.size() + fallbackIndex) % COLORS.size());
     }
 
     final Svg svg;
