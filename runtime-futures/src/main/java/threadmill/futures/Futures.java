@@ -87,12 +87,16 @@ public final class Futures {
         return new LoopFn<>(initial, body);
     }
 
-    /** Awaits {@code body(0)}, ..., {@code body(times - 1)} one after another, e.g. R round trips. */
+    /**
+     * Awaits {@code body(0)}, ..., {@code body(times - 1)} one after another, e.g. R round trips:
+     * a {@link #loopFn} whose state is the iteration count.
+     */
     public static Future<Void> repeat(int times, IntFunction<? extends Future<?>> body) {
         if (times < 0) {
             throw new IllegalArgumentException("times must be zero or positive, was " + times);
         }
-        return new Repeat(times, body);
+        return loopFn(0, (Integer done) -> done == times ? ready(Loop.<Integer, Void>breakWith(null))
+                : body.apply(done).map(ignored -> Loop.<Integer, Void>continueWith(done + 1)));
     }
 
     @SuppressWarnings("unchecked")
