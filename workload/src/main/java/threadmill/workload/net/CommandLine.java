@@ -50,20 +50,19 @@ final class CommandLine {
     }
 
     int integer(String name, int fallback) {
-        String value = options.get(name);
-        try {
-            return value == null ? fallback : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a whole number, was '" + value + "'");
-        }
+        return number(name, fallback, Integer::valueOf, "a whole number");
     }
 
     double decimal(String name, double fallback) {
+        return number(name, fallback, Double::valueOf, "a number");
+    }
+
+    private <T> T number(String name, T fallback, java.util.function.Function<String, T> parse, String kind) {
         String value = options.get(name);
         try {
-            return value == null ? fallback : Double.parseDouble(value);
+            return value == null ? fallback : parse.apply(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a number, was '" + value + "'");
+            throw new IllegalArgumentException("--" + name + " must be " + kind + ", was '" + value + "'");
         }
     }
 
