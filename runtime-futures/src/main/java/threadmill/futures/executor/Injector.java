@@ -14,34 +14,21 @@ import threadmill.futures.task.Task;
  * links the previous tail to it (Vyukov's intrusive MPSC queue). A thread spawning a million
  * tasks from outside therefore never waits for, nor inflates, a lock that the workers hold while
  * they take their share. Consumers take tasks under this object's monitor, one consumer at a
- * time, in batches. Between a producer's exchange and its link the queue looks one task shorter
- * to consumers; the count, raised before the exchange, still says "not empty", so a worker about
- * to park looks again instead of sleeping on that task.
+ * time, in batches.
+ *
+ * <p>The queue's length is two counters, {@code pushed} (raised by producers before they link)
+ * and {@code taken} (raised by the consumer once per batch), kept with the fields of their side
+ * on cache lines of their own: a producer and a consumer on different cores then share only
+ * reads, and a spawning thread's pushes do not bounce a line that every take writes. Between a
+ * producer's exchange and its link the queue looks one task shorter to consumers; the length,
+ * raised before the exchange, still says "not empty", so a worker about to park looks again
+ * instead of sleeping on that task.
  */
-final class Injector {
-
-    private static final VarHandle TAIL;
-    private static final VarHandle SIZE;
-
-    static {
-        try {
-            TAIL = MethodHandles.lookup().findVarHandle(Injector.class, "tail", Task.class);
-            SIZE = MethodHandles.lookup().findVarHandle(Injector.class, "size", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    /** Never run: the node that stands in the list when it is empty, so producers need no head. */
-    private final Task<?> stub = Task.create(cx -> Poll.pending(), task -> { });
-    private volatile Task<?> tail = stub;
-    private Task<?> head = stub;
-    /** Tasks pushed and not yet taken: raised before a push links, so it never undercounts. */
-    private volatile int size;
+final class Injector extends InjectorConsumerSide {
 
     /** Queues a task; returns how many are queued now. Lock-free. */
     int push(Task<?> task) {
-        int queued = (int) SIZE.getAndAdd(this, 1) + 1;
+        int queued = (int) PUSHED.getAndAdd(this, 1) + 1 - taken;
         task.setNext(null);
         link(task, task);
         return queued;
@@ -50,9 +37,9 @@ final class Injector {
     /** Queues {@code count} tasks with one exchange; returns how many are queued now. */
     int pushAll(Task<?>[] tasks, int count) {
         if (count == 0) {
-            return size;
+            return size();
         }
-        int queued = (int) SIZE.getAndAdd(this, count) + count;
+        int queued = (int) PUSHED.getAndAdd(this, count) + count - taken;
         for (int i = 0; i < count - 1; i++) {
             tasks[i].setNext(tasks[i + 1]);
         }
@@ -61,17 +48,14 @@ final class Injector {
         return queued;
     }
 
-    private void link(Task<?> first, Task<?> last) {
-        Task<?> previous = (Task<?>) TAIL.getAndSet(this, last);
-        previous.publishNext(first);
-    }
-
+    /** Tasks pushed and not yet taken; never less than the tasks a consumer could take now. */
     int size() {
-        return size;
+        int t = taken;
+        return pushed - t;
     }
 
     boolean isEmpty() {
-        return size == 0;
+        return size() == 0;
     }
 
     /**
@@ -79,38 +63,89 @@ final class Injector {
      * must have room for them. Null when nothing is queued, or the only task is still being linked.
      */
     Task<?> popInto(LocalQueue local, int extra) {
-        if (size == 0) {
+        if (isEmpty()) {
             return null;
         }
-        Task<?> first;
         synchronized (this) {
-            first = take();
+            Task<?> first = take();
             if (first == null) {
                 return null;
             }
-            for (int i = 0; i < extra; i++) {
+            int count = 1;
+            for (; count <= extra; count++) {
                 Task<?> task = take();
                 if (task == null) {
                     break;
                 }
                 local.push(task, this);
             }
+            taken += count;
+            return first;
         }
-        return first;
     }
 
     /** Takes one task, or null (as {@link #popInto}). */
     Task<?> pop() {
-        if (size == 0) {
+        if (isEmpty()) {
             return null;
         }
         synchronized (this) {
-            return take();
+            Task<?> task = take();
+            if (task != null) {
+                taken++;
+            }
+            return task;
+        }
+    }
+}
+
+/**
+ * The producers' side of the {@link Injector}: the tail they exchange and the count they raise,
+ * padded off the consumers' fields (the JVM lays out a superclass's fields before its
+ * subclass's, so the padding stays between them).
+ */
+abstract class InjectorProducerSide {
+
+    static final VarHandle TAIL;
+    static final VarHandle PUSHED;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            TAIL = lookup.findVarHandle(InjectorProducerSide.class, "tail", Task.class);
+            PUSHED = lookup.findVarHandle(InjectorProducerSide.class, "pushed", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 
-    /** Vyukov's pop: the stub is stepped over, and put back behind the last task to free it. */
-    private Task<?> take() {
+    long p00, p01, p02, p03, p04, p05, p06, p07;
+    /** Never run: the node that stands in the list when it is empty, so producers need no head. */
+    final Task<?> stub = Task.create(cx -> Poll.pending(), task -> { });
+    volatile Task<?> tail = stub;
+    /** Tasks ever pushed: raised before a push links, so the length never undercounts. */
+    volatile int pushed;
+    long p10, p11, p12, p13, p14, p15, p16, p17;
+
+    void link(Task<?> first, Task<?> last) {
+        Task<?> previous = (Task<?>) TAIL.getAndSet(this, last);
+        previous.publishNext(first);
+    }
+}
+
+/** The consumer's side of the {@link Injector}, written only under its monitor. */
+abstract class InjectorConsumerSide extends InjectorProducerSide {
+
+    private Task<?> head = stub;
+    /** Tasks ever taken; raised once per batch, after the batch is unlinked. */
+    volatile int taken;
+    long p20, p21, p22, p23, p24, p25, p26, p27;
+
+    /**
+     * Vyukov's pop: the stub is stepped over, and put back behind the last task to free it.
+     * The caller holds the monitor and counts what it took into {@code taken}.
+     */
+    Task<?> take() {
         Task<?> first = head;
         Task<?> next = first.nextAcquire();
         if (first == stub) {
@@ -134,7 +169,6 @@ final class Injector {
         }
         head = next;
         first.setNext(null);
-        SIZE.getAndAdd(this, -1);
         return first;
     }
 }
