@@ -12,8 +12,9 @@ import threadmill.futures.task.Waker;
  * links of the slot's intrusive doubly-linked list, which make cancel O(1)).
  *
  * <p>States: new ({@code wheel == null}); armed ({@code prev != null}, linked in a slot);
- * elapsed ({@code wheel != null}, unlinked). The links and the waker are guarded by the wheel's
- * lock; the deadline is fixed at construction.
+ * elapsed ({@code wheel != null}, unlinked; {@code next == FIRED} once it fired). The links and
+ * the waker are guarded by the wheel's lock, except that a fired entry's {@code next} is read
+ * without it; the deadline is fixed once the entry is armed.
  */
 public abstract class TimerEntry {
 
@@ -51,7 +52,7 @@ public abstract class TimerEntry {
     protected final boolean pollElapsed(Context cx) {
         TimerWheel w = wheel;
         if (w != null) {
-            return w.poll(this, cx.waker());
+            return next == TimerWheel.FIRED || w.poll(this, cx.waker());
         }
         Driver driver = Driver.current();
         if (driver.timer().arm(this, cx.waker(), Clock.nowMillis())) {

@@ -25,6 +25,15 @@ public final class TimerWheel {
     /** {@link #nextDeadline()} when nothing is armed. */
     public static final long NONE = Long.MAX_VALUE;
 
+    /**
+     * The {@code next} link of an entry that fired, for good (an entry is never armed twice):
+     * the task it wakes reads it without the lock, since the wake that follows the firing
+     * orders the write before the task's poll. A stale read only sends the poll to the locked
+     * path. Without it every woken sleeper took the wheel's monitor once more, and one woken on
+     * another worker than the wheel's owner queued there behind a whole expiry batch.
+     */
+    static final TimerEntry FIRED = new SlotHead();
+
     private final TimerEntry[] slots = new TimerEntry[LEVELS * SLOTS];
     private final long[] occupied = new long[LEVELS];
     private long elapsed;
@@ -78,7 +87,7 @@ public final class TimerWheel {
 
     /** The millisecond tick at which the next slot is due, or {@link #NONE}. */
     public synchronized long nextDeadline() {
-        return findNext();
+        return findNext(Long.MIN_VALUE);
     }
 
     /**
@@ -91,12 +100,14 @@ public final class TimerWheel {
      * million timers were armed within a third of a second, and moving them all at once (several
      * ms of cache misses) made every timer due in that slot's first millisecond wait behind it.
      * A slot is therefore drained from the front, partly if need be; its list is in arming
-     * order, so the entries due first are usually moved first.
+     * order, so the entries due first are usually moved first. While a higher-level slot is
+     * half drained, a due slot of a lower level is served first (see {@link #findNext}): the
+     * entries already cascaded fire on time while the rest of the slot is moved down.
      */
     public synchronized boolean expire(long now, List<Waker> due, int batch) {
         int work = 0;
         while (work < batch) {
-            long slotStart = findNext();
+            long slotStart = findNext(now);
             if (slotStart > now) {
                 elapsed = Math.max(elapsed, now);
                 return false;
@@ -109,6 +120,7 @@ public final class TimerWheel {
                 if (e.deadlineNear(elapsed) <= now) {
                     due.add(e.waker);
                     e.waker = null;
+                    e.next = FIRED;
                     armed--;
                 } else {
                     insert(e);
@@ -159,13 +171,16 @@ public final class TimerWheel {
     }
 
     /**
-     * The start of the earliest occupied slot, with its level and index left in nextLevel and
-     * nextSlot; on a tie the lower level. Every level is looked at, not just the lowest occupied
-     * one, because a higher-level slot whose time has come may still hold entries when
-     * {@link #expire} stopped half-way through it. Bits of slots emptied by cancels are cleared
-     * here, lazily.
+     * The start of the slot to serve next, with its level and index left in nextLevel and
+     * nextSlot: the slot of the lowest level that is due by {@code now}, or if none is, the
+     * earliest occupied slot (on a tie the lower level). Every level is looked at, not just the
+     * lowest occupied one, because a higher-level slot whose time has come may still hold
+     * entries when {@link #expire} stopped half-way through it; a due lower-level slot goes
+     * first because it holds entries already moved down from such a slot, which are due now,
+     * while what is left above is mostly due later. Bits of slots emptied by cancels are
+     * cleared here, lazily.
      */
-    private long findNext() {
+    private long findNext(long now) {
         long earliest = NONE;
         for (int level = 0; level < LEVELS; level++) {
             while (occupied[level] != 0) {
@@ -187,6 +202,9 @@ public final class TimerWheel {
                     earliest = start;
                     nextLevel = level;
                     nextSlot = slot;
+                }
+                if (start <= now) {
+                    return start;
                 }
                 break;
             }

@@ -97,6 +97,42 @@ class TimerWheelTest {
         }
     }
 
+    /**
+     * A level-1 slot far larger than a batch is cascaded over many expire calls. Entries that an
+     * early call moved down to level 0 must fire at their own tick, ahead of the rest of the
+     * slot still waiting above to be moved: a million timers put 200,000 entries in one such slot.
+     */
+    @Test
+    void entriesAlreadyCascadedFireOnTimeWhileTheirSlotIsStillBeingMovedDown() {
+        int timers = 4_000;
+        int spanMillis = 60;
+        long slotStart = (start + 128) & -64L;
+        long[] now = {start};
+        long[] firedAt = new long[timers];
+        long[] deadline = new long[timers];
+        for (int i = 0; i < timers; i++) {
+            long target = slotStart + 1 + (long) i * spanMillis / timers;
+            deadline[i] = armRecording(i, Duration.ofMillis(target - Clock.nowMillis()), now, firedAt);
+        }
+        List<Waker> due = new ArrayList<>();
+        // 16 entries a tick, far fewer than fall due: the slot takes hundreds of ticks to move down.
+        for (; now[0] <= slotStart + 2 * 64; now[0]++) {
+            wheel.expire(now[0], due, 16);
+            due.forEach(Waker::wake);
+            due.clear();
+        }
+        advanceTo(deadline[timers - 1] + 1_000);
+        int onTime = 0;
+        for (int i = 0; i < timers; i++) {
+            assertTrue(firedAt[i] >= deadline[i], "entry " + i + " fired early");
+            if (firedAt[i] == deadline[i]) {
+                onTime++;
+            }
+        }
+        // Serving the slot above first, as the wheel once did, fired none of them on time.
+        assertTrue(onTime >= 10, "only " + onTime + " entries fired at their own tick while their slot was moved down");
+    }
+
     private long armRecording(int index, Duration delay, long[] now, long[] firedAt) {
         Entry e = new Entry(delay);
         assertFalse(wheel.arm(e, () -> {
