@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,6 +54,42 @@ class TcpTest {
                 });
             });
             assertEquals("hello", got);
+        }
+    }
+
+    /**
+     * Read interest outlives a wake by a few selects, so that a woken reader still queued does
+     * not pay epoll_ctl per message. A reader that was woken and then stops reading, with data
+     * left in the socket, must not keep the level-triggered selector returning at once: the
+     * thread that waits in it for a timer has to sleep, not spin.
+     */
+    @Test
+    void aSocketLeftUnreadDoesNotKeepItsSelectorSpinning() throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        try (ServerSocket peerListener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread peer = new Thread(() -> {
+                try (Socket socket = peerListener.accept(); OutputStream out = socket.getOutputStream()) {
+                    Thread.sleep(100);
+                    out.write(new byte[] {1, 2});
+                    out.flush();
+                    Thread.sleep(2_000);
+                } catch (IOException | InterruptedException e) {
+                    // The test is over, or failed on its own.
+                }
+            });
+            peer.start();
+            InetSocketAddress address = (InetSocketAddress) peerListener.getLocalSocketAddress();
+            long cpuMillis = AsyncTest.run(TcpStream.connect(address).then(stream ->
+                    stream.readExact(ByteBuffer.allocate(1)).then(oneOfTwoBytes -> {
+                        long before = threads.getCurrentThreadCpuTime();
+                        return Futures.sleep(Duration.ofMillis(500)).map(v -> {
+                            stream.close();
+                            return (threads.getCurrentThreadCpuTime() - before) / 1_000_000;
+                        });
+                    })));
+            peer.interrupt();
+            peer.join();
+            assertTrue(cpuMillis < 250, "waiting 500 ms beside an unread socket took " + cpuMillis + " ms of CPU");
         }
     }
 
