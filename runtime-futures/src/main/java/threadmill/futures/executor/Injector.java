@@ -50,6 +50,7 @@ final class Injector extends InjectorConsumerSide {
 
     /** Tasks pushed and not yet taken; never less than the tasks a consumer could take now. */
     int size() {
+        // taken first: a batch taken between the two reads can then only make this overcount.
         int t = taken;
         return pushed - t;
     }
