@@ -60,23 +60,31 @@ final class PoolLauncher implements TaskLauncher {
         }
     }
 
+    /** The submitted tasks; {@link #join} lets go of each once done, as ThreadLauncher's threads do. */
     private record Submitted(Future<?>[] futures) implements LaunchedTasks {
 
         @Override
         public void join() throws InterruptedException {
-            for (Future<?> future : futures) {
+            for (int i = 0; i < futures.length; i++) {
+                Future<?> future = futures[i];
+                if (future == null) {
+                    continue;
+                }
                 try {
                     future.get();
                 } catch (ExecutionException | CancellationException e) {
                     // Tasks report their own failures; a cancelled one is done.
                 }
+                futures[i] = null;
             }
         }
 
         @Override
         public void interrupt() {
             for (Future<?> future : futures) {
-                future.cancel(true);
+                if (future != null) {
+                    future.cancel(true);
+                }
             }
         }
     }

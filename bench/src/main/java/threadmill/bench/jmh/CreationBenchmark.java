@@ -1,6 +1,5 @@
 package threadmill.bench.jmh;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -8,15 +7,12 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Warmup;
 
-import threadmill.workload.SleepFanOut;
-
 /**
- * Creation cost: spawn N tasks that do nothing (a {@link SleepFanOut} with a zero sleep), let
- * them run and join them all. With no waiting inside a task, what is left is the runtime's own
- * bookkeeping: making a task, scheduling it, completing it, joining it.
+ * Creation cost: spawn N tasks that do nothing, let them run and join them all: the whole life
+ * of a task, from making it to reading its output ({@link SpawnBenchmark} times the spawning
+ * alone).
  *
  * <p>{@code tasks=1} is the lone spawn-and-join round trip (a worker must wake up for it);
  * larger N is a burst, as in a fan-out, where spawning overlaps running. The primary score is
@@ -28,18 +24,7 @@ import threadmill.workload.SleepFanOut;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-public class CreationBenchmark extends RuntimeBenchmark {
-
-    @Param({"1", "1000", "100000"})
-    public int tasks;
-
-    private SleepFanOut emptyTasks;
-
-    @Override
-    protected void checkSizes() {
-        emptyTasks = new SleepFanOut(tasks, Duration.ZERO);
-        HeapBudget.requireFits("tasks", tasks, HeapBudget.BYTES_PER_TASK);
-    }
+public class CreationBenchmark extends EmptyTasks {
 
     @Benchmark
     public long spawnAndJoin(Completions tasksCompleted) throws InterruptedException {

@@ -24,7 +24,7 @@ final class HeadlineSection {
                     + "and gaps).");
             return;
         }
-        List<String> header = new ArrayList<>(List.of("runtime", "spawn + join per task (JMH)",
+        List<String> header = new ArrayList<>(List.of("runtime", "spawn + join per task (JMH)", "spawn per task (JMH)",
                 "heap per live task", "RSS per live task", "NMT thread stacks per live task",
                 "N × 10 s sleeps: completion", "sleep fan-out vs ideal N/D (JMH)"));
         List<JmhResult> requests = ctx.jmh("requests");
@@ -39,9 +39,10 @@ final class HeadlineSection {
         for (String runtime : ctx.runtimes()) {
             List<String> row = new ArrayList<>();
             row.add(runtime);
-            row.add(largestTasks(ctx.jmh("creation"), runtime)
-                    .flatMap(r -> JmhDerived.nanosPerTask(r).map(v -> interval(v) + " (tasks=" + tasks(r) + ")"))
-                    .orElse(ReportContext.NOT_MEASURED));
+            row.add(perTaskCell(ctx.jmh("creation"), runtime));
+            List<JmhResult> spawns = new ArrayList<>(ctx.jmh("spawn"));
+            spawns.addAll(ctx.jmh("spawn-million"));
+            row.add(perTaskCell(spawns, runtime));
             for (String field : List.of("heapUsedAfterGcBytes", "rssBytes", "nmt.threadCommitted")) {
                 row.add(memoryCell(ctx.memory, runtime, field));
             }
@@ -96,6 +97,13 @@ final class HeadlineSection {
         }
         return Fmt.measured(v.value(), v.error(), v.unit()) + " [" + Fmt.num(v.value() - v.error()) + ", "
                 + Fmt.num(v.value() + v.error()) + "]";
+    }
+
+    /** Time per task at the largest fan-out the results have for {@code runtime}. */
+    private static String perTaskCell(List<JmhResult> results, String runtime) {
+        return largestTasks(results, runtime)
+                .flatMap(r -> JmhDerived.nanosPerTask(r).map(v -> interval(v) + " (tasks=" + tasks(r) + ")"))
+                .orElse(ReportContext.NOT_MEASURED);
     }
 
     private static Optional<JmhResult> largestTasks(List<JmhResult> results, String runtime) {

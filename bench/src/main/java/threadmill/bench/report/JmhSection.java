@@ -24,6 +24,7 @@ final class JmhSection {
     private static Measure measure(String group) {
         return switch (group) {
             case "creation" -> new Measure("Spawn + join cost per task", "ns per task", JmhDerived::nanosPerTask);
+            case "spawn", "spawn-million" -> new Measure("Spawn cost per task", "ns per task", JmhDerived::nanosPerTask);
             case "sleep" -> new Measure("Sleep fan-out: tasks completed per second", "tasks per second",
                     JmhDerived::tasksPerSecond);
             case "requests", "server" -> new Measure("Request throughput", "requests per second",

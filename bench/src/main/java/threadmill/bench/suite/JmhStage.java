@@ -50,17 +50,32 @@ final class JmhStage {
 
     void run(Progress progress) {
         for (JmhGroup group : size.jmhGroups()) {
+            recordLeftOut(group);
+            List<String> groupRuntimes = group.runtimesOf(runtimes);
+            if (groupRuntimes.isEmpty()) {
+                continue;
+            }
             String status;
             Path resultFile = resultFile(group);
             try {
                 status = runLogged(group);
             } catch (RunnerException | IOException | RuntimeException e) {
                 status = "failed";
-                raw.failed("jmh:" + group.name(), String.join(",", runtimes), params(group),
+                raw.failed("jmh:" + group.name(), String.join(",", groupRuntimes), params(group),
                         String.valueOf(e.getMessage()).replace('\n', ' '));
             }
             deleteIfEmpty(resultFile);
-            progress.point("jmh:" + group.name(), String.join(",", runtimes), group.params(), status);
+            progress.point("jmh:" + group.name(), String.join(",", groupRuntimes), group.params(), status);
+        }
+    }
+
+    /** A runtime the suite runs but this group leaves out is a failures.jsonl line with the reason. */
+    void recordLeftOut(JmhGroup group) {
+        for (String runtime : runtimes) {
+            String reason = group.leftOut().get(runtime);
+            if (reason != null) {
+                raw.failed("jmh:" + group.name(), runtime, params(group), "not run: " + reason);
+            }
         }
     }
 
@@ -131,7 +146,7 @@ final class JmhStage {
                 .warmupTime(TimeValue.milliseconds(size.iterationTime.toMillis()))
                 .measurementIterations(size.measurementIterations)
                 .measurementTime(TimeValue.milliseconds(size.iterationTime.toMillis()))
-                .param("runtime", runtimes.toArray(String[]::new))
+                .param("runtime", group.runtimesOf(runtimes).toArray(String[]::new))
                 .jvmArgsAppend(forkFlags().toArray(String[]::new))
                 .resultFormat(ResultFormatType.JSON)
                 .result(resultFile(group).toString());

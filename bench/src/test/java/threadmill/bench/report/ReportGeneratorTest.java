@@ -50,7 +50,10 @@ class ReportGeneratorTest {
         assertTrue(loom.contains("| 1000 B (N=100000) | 1200 B (N=100000) |"), loom);
         assertTrue(loom.contains("10.25 s (N=10000), ideal 10 s"), loom);
         assertTrue(loom.contains("| 40000 ± 800 req/s"), loom);
-        assertTrue(tableRow(report, "| futures | 350.3 ns (no error").contains("| 50000 ± 1000 req/s"));
+        String futures = tableRow(report, "| futures | 350.3 ns (no error");
+        assertTrue(futures.contains("| 50000 ± 1000 req/s"), futures);
+        assertTrue(futures.contains("| 200 ± 20 ns [180, 220] (tasks=1000000) |"), futures);
+        assertTrue(threads.contains("(tasks=1000) | not measured |"), threads);
         assertTrue(report.contains("| timer-lateness sleepMs=10 tasks=10000 closed | 3300 | 1800 | 990 |"), report);
     }
 
@@ -204,7 +207,7 @@ class ReportGeneratorTest {
         ReportGenerator.generate(run);
         String report = Fixture.read(run.resolve("REPORT.md"));
         assertTrue(report.contains("raw/env.json is missing"));
-        assertTrue(report.contains("| threads | not measured | not measured (N=1000000 failed) |"), report);
+        assertTrue(report.contains("| threads | not measured | not measured | not measured (N=1000000 failed) |"), report);
         assertTrue(report.contains("| probe:memory | threads | tasks=1000000 | pid limit | pidMax=32768 |"));
         assertTrue(report.contains("raw/latency.jsonl was not written: not measured"));
         assertTrue(report.contains("JMH: not measured (no raw/jmh-*.json files)."));

@@ -33,6 +33,19 @@ class JmhStageTest {
         assertTrue(Files.readString(dir.resolve("jmh-server.log")).contains("Iteration   1: <failure>"));
     }
 
+    /** A runtime the group leaves out is not run, and its failures.jsonl line gives the group's reason. */
+    @Test
+    void aRuntimeTheGroupLeavesOutIsANotRunLineWithItsReason(@TempDir Path dir) throws Exception {
+        JmhStage stage = new JmhStage(SuiteSize.SMOKE, List.of("threads", "futures"), new RawDir(dir));
+        JmhGroup group = new JmhGroup("spawn", "SpawnBenchmark", Map.of("tasks", List.of("1000")), false, 1,
+                Map.of("threads", "too slow for this test"));
+        stage.recordLeftOut(group);
+        assertEquals(List.of("futures"), List.of(stage.options(group).build().getParameter("runtime").get().toArray()));
+        String line = Files.readString(dir.resolve("failures.jsonl"));
+        assertTrue(line.startsWith("{\"stage\":\"jmh:spawn\",\"runtime\":\"threads\",\"params\":{\"tasks\":\"1000\"},"
+                + "\"error\":\"not run: too slow for this test\""), line);
+    }
+
     /** A trial the log says nothing about (the run stopped before it) still gets its line, pointing at the log. */
     @Test
     void aTrialWithoutAFailureInTheLogIsStillRecorded(@TempDir Path dir) throws Exception {

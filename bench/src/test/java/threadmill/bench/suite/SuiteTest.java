@@ -35,10 +35,25 @@ class SuiteTest {
     @Test
     void quickJmhFitsItsBudget() {
         for (SuiteSize size : List.of(SuiteSize.QUICK, SuiteSize.FULL)) {
-            int runs = size.jmhGroups().stream().mapToInt(group -> group.runsPerRuntime() * 4).sum();
+            List<String> all = List.of("threads", "pool", "loom", "futures");
+            int runs = size.jmhGroups().stream()
+                    .mapToInt(group -> group.runsPerRuntime() * group.runtimesOf(all).size()).sum();
             Duration jmh = size.perBenchmark().multipliedBy(runs);
             assertTrue(jmh.compareTo(size == SuiteSize.QUICK ? Duration.ofMinutes(5) : Duration.ofMinutes(40)) < 0,
                     size + " JMH takes " + jmh);
+        }
+    }
+
+    @Test
+    void onlyTheFullSuiteHasTheMillionTaskPointsAndTheyLeaveOutThePlatformThreads() {
+        assertTrue(SuiteSize.QUICK.jmhGroups().stream().noneMatch(group -> group.name().endsWith("-million")));
+        List<JmhGroup> million = SuiteSize.FULL.jmhGroups().stream()
+                .filter(group -> group.name().endsWith("-million")).toList();
+        assertEquals(List.of("spawn-million", "timer-latency-million"), million.stream().map(JmhGroup::name).toList());
+        for (JmhGroup group : million) {
+            assertEquals(List.of("1000000"), group.params().get("tasks"));
+            assertTrue(!group.runtimesOf(List.of("threads", "pool", "loom", "futures")).contains("threads"));
+            assertTrue(group.leftOut().get("threads").contains("pid_max"), group.leftOut().toString());
         }
     }
 

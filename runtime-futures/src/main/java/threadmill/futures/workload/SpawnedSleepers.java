@@ -17,12 +17,18 @@ final class SpawnedSleepers implements RunningTasks {
         this.handles = handles;
     }
 
+    /**
+     * Joins every task, then lets go of the handles: the list's array of a large fan-out is a
+     * humongous object under G1, and while it is not yet found dead every young collection would
+     * copy the finished tasks it references (see ThreadLauncher's threads).
+     */
     @Override
     public long join() {
         long sum = 0;
         for (int i : pool.blockOn(Futures.joinAll(handles))) {
             sum += i;
         }
+        handles.clear();
         return sum;
     }
 

@@ -62,19 +62,32 @@ public final class ThreadLauncher implements TaskLauncher {
                 + OsLimits.current().describe(), cause);
     }
 
+    /**
+     * The started threads; {@link #join} lets go of each thread once it has ended. A thread array
+     * of a large fan-out is a humongous object under G1, old from birth, and until a concurrent
+     * cycle finds it dead every young collection treats what it references as live: ended
+     * threads kept in it would be copied by collections long after the fan-out was joined.
+     */
     private record StartedThreads(Thread[] threads, int count) implements LaunchedTasks {
 
         @Override
         public void join() throws InterruptedException {
             for (int i = 0; i < count; i++) {
-                threads[i].join();
+                Thread thread = threads[i];
+                if (thread != null) {
+                    thread.join();
+                    threads[i] = null;
+                }
             }
         }
 
         @Override
         public void interrupt() {
             for (int i = 0; i < count; i++) {
-                threads[i].interrupt();
+                Thread thread = threads[i];
+                if (thread != null) {
+                    thread.interrupt();
+                }
             }
         }
     }
