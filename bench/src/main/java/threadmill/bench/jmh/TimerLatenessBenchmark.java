@@ -1,5 +1,6 @@
 package threadmill.bench.jmh;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -9,10 +10,14 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.IterationParams;
 
+import threadmill.workload.RunningTasks;
+import threadmill.workload.SleepFanOut;
 import threadmill.workload.SleepObserver;
+import threadmill.workload.Validate;
 
 /**
  * Timer lateness: how much later than asked a sleeping task wakes up when N tasks sleep D at
@@ -26,17 +31,48 @@ import threadmill.workload.SleepObserver;
  * timer (its resolution, its cost per entry, how its wake-ups queue for workers) from the
  * spawn cost that {@link SleepThroughputBenchmark} also pays. The primary score, the time per
  * fan-out, is only context; the histogram is the result.
+ *
+ * <p>Two ways to have a million timers armed, which answer two questions. {@code tasks=1000000}
+ * arms them all within the time it takes to spawn them, so they also fall due within that time:
+ * lateness then says how fast the runtime expires, wakes and runs a burst of timers.
+ * {@code armed=1000000} keeps a million other tasks asleep (for {@link #ARMED_SLEEP}, started
+ * before the trial and cancelled after it) while the fan-out's {@code tasks} timers come and go
+ * among them: lateness then says whether arming, firing and waking cost more when a million
+ * timers wait beside them (a timer wheel should not; a heap of deadlines pays log n).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class TimerLatenessBenchmark extends SleepingTasks {
 
+    /** Longer than any trial: the armed tasks never wake while measured. */
+    static final Duration ARMED_SLEEP = Duration.ofHours(1);
+
+    /** Tasks asleep besides the fan-out for the whole trial, each with its timer armed. */
+    @Param({"0"})
+    public int armed;
+
     private Lateness lateness;
+    private RunningTasks armedTasks;
+
+    @Override
+    protected void checkSizes() {
+        super.checkSizes();
+        Validate.inRange("armed", armed, 0, SleepFanOut.MAX_TASKS);
+        if (armed > 0 && runtime.equals("pool")) {
+            throw new IllegalArgumentException("armed=" + armed + " cannot run on the pool: each armed task would "
+                    + "hold one of its threads asleep for " + ARMED_SLEEP.toMinutes() + " minutes; armed needs a "
+                    + "runtime whose sleeping tasks hold no thread, or a thread each (threads, loom, futures)");
+        }
+        HeapBudget.requireFits("tasks + armed", (long) tasks + armed, HeapBudget.BYTES_PER_TASK);
+    }
 
     @Override
     protected void start() throws Exception {
         super.start();
         lateness = new Lateness(tasks, sleepers.sleep().toNanos());
+        if (armed > 0) {
+            armedTasks = taskRuntime.startSleepers(new SleepFanOut(armed, ARMED_SLEEP), SleepObserver.NONE);
+        }
     }
 
     @Benchmark
@@ -61,9 +97,15 @@ public class TimerLatenessBenchmark extends SleepingTasks {
             System.out.println("WARNING: " + early + " wake-ups came before the sleep had elapsed; "
                     + "recorded as zero lateness");
         }
+        if (armedTasks != null) {
+            armedTasks.cancel();
+        }
         Map<String, Integer> params = new LinkedHashMap<>();
         params.put("tasks", tasks);
         params.put("sleepMs", sleepMs);
+        if (armed > 0) {
+            params.put("armed", armed);
+        }
         LatencyOutput.publish(new LatencyOutput.Latency(
                 "timer-lateness", runtime, params, false, null, lateness.latencies.measured()));
         super.stop();

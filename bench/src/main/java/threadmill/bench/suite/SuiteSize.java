@@ -96,14 +96,21 @@ public enum SuiteSize {
         String threadPerTask = "one platform thread per task, started one after another: a million is "
                 + "minutes per fan-out at the creation group's cost per thread, and more threads than most "
                 + "Linux pid_max defaults allow alive at once (the memory probe's 1M point records that limit)";
-        String boundedPool = "the bounded pool sleeps only as many tasks at a time as it has threads, so a "
-                + "million 2 s sleeps queue for hours per fan-out";
+        String boundedPool = "the bounded pool sleeps only as many tasks at a time as it has threads: a "
+                + "million 2 s sleeps would queue for hours per fan-out, and a million armed sleepers would "
+                + "hold every one of its threads";
+        Map<String, String> sleepersHoldNoThread = Map.of("threads", threadPerTask, "pool", boundedPool);
         return List.of(
                 new JmhGroup("spawn-million", "SpawnBenchmark", Map.of("tasks", List.of("1000000")), true, 1,
                         Map.of("threads", threadPerTask)),
+                // A million timers falling due within the time it took to spawn them: a burst.
                 new JmhGroup("timer-latency-million", "TimerLatenessBenchmark",
                         Map.of("tasks", List.of("1000000"), "sleepMs", List.of("2000")), false, 1,
-                        Map.of("threads", threadPerTask, "pool", boundedPool)));
+                        sleepersHoldNoThread),
+                // The timer-latency group's 10,000 x 10 ms fan-out among a million armed timers.
+                new JmhGroup("timer-latency-armed-million", "TimerLatenessBenchmark",
+                        Map.of("tasks", List.of("10000"), "sleepMs", List.of("10"), "armed", List.of("1000000")),
+                        false, 1, sleepersHoldNoThread));
     }
 
     /** Time of one benchmark run: a fork's start-up plus its iterations. */

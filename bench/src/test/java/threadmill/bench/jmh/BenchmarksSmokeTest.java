@@ -38,6 +38,7 @@ class BenchmarksSmokeTest {
 
     private static final List<Class<?>> BENCHMARKS = List.of(
             CreationBenchmark.class,
+            SpawnBenchmark.class,
             SleepThroughputBenchmark.class,
             TimerLatenessBenchmark.class,
             RequestFanOutBenchmark.class,
@@ -67,6 +68,7 @@ class BenchmarksSmokeTest {
                 .param("runtime", RUNTIMES.toArray(String[]::new))
                 .param("tasks", "100")
                 .param("sleepMs", "1")
+                .param("armed", "0", "50")
                 .param("connections", "10")
                 .param("requests", "5")
                 .param("payload", "16")
@@ -128,6 +130,12 @@ class BenchmarksSmokeTest {
                 assertTrue(lines.stream().anyMatch(line -> line.startsWith(key)),
                         () -> "no latency.jsonl line for " + metric + " on " + runtime + " in " + lines);
             }
+        }
+        // Armed sleepers hold a pool thread each, so the pool refuses them (see TimerLatenessBenchmark).
+        for (String runtime : List.of("threads", "loom", "futures")) {
+            String key = "{\"metric\": \"timer-lateness\", \"runtime\": \"" + runtime + "\"";
+            assertTrue(lines.stream().anyMatch(line -> line.startsWith(key) && line.contains("\"armed\": 50")),
+                    () -> "no timer-lateness line with armed tasks on " + runtime + " in " + lines);
         }
     }
 
