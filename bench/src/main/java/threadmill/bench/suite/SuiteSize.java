@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * How big a suite is. Sized for a 2-core machine: quick within 10 minutes, full within an
+ * How big a suite is. Sized for a 2-core machine: quick within 10 minutes, full a little over an
  * hour, smoke a minute or two to see that every stage runs and writes its files.
  */
 public enum SuiteSize {
