@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,21 @@ class ReportGeneratorTest {
         assertTrue(futures.contains("| 200 ± 20 ns [180, 220] (tasks=1000000) |"), futures);
         assertTrue(threads.contains("(tasks=1000) | not measured |"), threads);
         assertTrue(report.contains("| timer-lateness sleepMs=10 tasks=10000 closed | 3300 | 1800 | 990 |"), report);
+    }
+
+    /** Two forks of one latency point are two histograms: the headline shows both p99s, not the first alone. */
+    @Test
+    void headlineShowsTheP99OfEveryForkOfALatencyPoint() throws IOException {
+        Path run = Fixture.copyTo(temp.resolve("two-forks"));
+        Path latency = run.resolve("raw").resolve("latency.jsonl");
+        String secondFork = Files.readAllLines(latency).stream()
+                .filter(line -> line.startsWith("{\"metric\":\"timer-lateness\",\"runtime\":\"futures\""))
+                .findFirst().orElseThrow().replace("\"p99\":990.0", "\"p99\":1500.0")
+                .replace("timer-lateness-futures-10000-10.hgrm", "timer-lateness-futures-10000-10-2.hgrm");
+        Files.writeString(latency, secondFork + "\n", StandardOpenOption.APPEND);
+        ReportGenerator.generate(run);
+        String report = Fixture.read(run.resolve("REPORT.md"));
+        assertTrue(report.contains("| timer-lateness sleepMs=10 tasks=10000 closed | 3300 | 1800 | 990 / 1500 |"), report);
     }
 
     @Test
