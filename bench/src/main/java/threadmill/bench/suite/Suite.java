@@ -123,7 +123,8 @@ public final class Suite {
     }
 
     private void printPlan(ProbeSweep memory, ProbeSweep sleep10s, List<PitfallSpec> pitfalls) {
-        int benchmarks = size.jmhGroups().stream().mapToInt(group -> group.runsPerRuntime() * group.runtimesOf(runtimes).size()).sum();
+        int benchmarks = size.jmhGroups().stream()
+                .mapToInt(group -> group.runsPerRuntime() * group.runtimesOf(runtimes).size()).sum();
         Duration jmhTime = size.perBenchmark().multipliedBy(benchmarks);
         Duration probeTime = estimate(memory).plus(estimate(sleep10s));
         Duration pitfallTime = Pitfalls.estimate(pitfalls);

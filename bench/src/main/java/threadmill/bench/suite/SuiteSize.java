@@ -89,7 +89,7 @@ public enum SuiteSize {
 
     /**
      * The million-task points the futures runtime's targets are stated at, for the runtimes that
-     * can run them within the suite's hour; each runtime left out is a failures.jsonl line
+     * can run them in the suite's time; each runtime left out is a failures.jsonl line
      * saying why.
      */
     private static List<JmhGroup> millionTaskGroups() {
