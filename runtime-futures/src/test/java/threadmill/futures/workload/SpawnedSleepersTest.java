@@ -1,0 +1,52 @@
+package threadmill.futures.workload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.ref.Reference;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import threadmill.futures.Futures;
+import threadmill.futures.executor.WorkerPool;
+import threadmill.futures.task.JoinHandle;
+
+class SpawnedSleepersTest {
+
+    private static final int TASKS = 10_000;
+    private static final int WORKERS = 2;
+    /** A worker's run-queue ring keeps the last tasks it ran until their slots are reused. */
+    private static final int RING_SLOTS = 256;
+
+    /**
+     * A joined fan-out holds none of its finished tasks: kept in the handle list, a large
+     * fan-out's tasks would stay live for G1 until a concurrent cycle (see SpawnedSleepers#join).
+     * What may stay reachable is bounded by the workers' rings, not by the fan-out.
+     */
+    @Test
+    void joiningLetsGoOfTheFinishedTasks() {
+        try (WorkerPool pool = new WorkerPool(WORKERS)) {
+            List<JoinHandle<Integer>> handles = new ArrayList<>();
+            List<WeakReference<JoinHandle<Integer>>> spawned = new ArrayList<>();
+            for (int i = 0; i < TASKS; i++) {
+                JoinHandle<Integer> handle = pool.spawn(Futures.ready(i));
+                handles.add(handle);
+                spawned.add(new WeakReference<>(handle));
+            }
+            SpawnedSleepers sleepers = new SpawnedSleepers(pool, handles);
+            assertEquals((long) (TASKS - 1) * TASKS / 2, sleepers.join());
+            for (int attempt = 0; attempt < 10 && reachable(spawned) > WORKERS * RING_SLOTS; attempt++) {
+                System.gc();
+            }
+            long reachable = reachable(spawned);
+            assertTrue(reachable <= WORKERS * RING_SLOTS, reachable + " of " + TASKS
+                    + " finished tasks still reachable after the join");
+            Reference.reachabilityFence(sleepers);
+        }
+    }
+
+    private static long reachable(List<WeakReference<JoinHandle<Integer>>> tasks) {
+        return tasks.stream().filter(task -> task.get() != null).count();
+    }
+}
