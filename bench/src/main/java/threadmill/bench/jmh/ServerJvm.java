@@ -15,7 +15,7 @@ import threadmill.workload.net.Sockets;
  * An echo server in a JVM of its own for the length of a trial: the client and the server do
  * not share heap, GC or the descriptor limit (10,000 connections need 20,000 descriptors in one
  * process, more than {@code ulimit -n} allows here). The child runs on the same java with the
- * benchmark JVM's own heap, stack and GC flags and its {@code -Dthreadmill.*} settings (e.g.
+ * benchmark JVM's own heap, pre-touch, stack and GC flags and its {@code -Dthreadmill.*} settings (e.g.
  * {@code threadmill.pool.size}), so that what {@code -jvmArgs} says and JMH records holds for
  * both sides.
  */
@@ -51,7 +51,8 @@ final class ServerJvm implements AutoCloseable {
     static List<String> inheritedFlags() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(flag -> flag.startsWith("-Xms") || flag.startsWith("-Xmx") || flag.startsWith("-Xss")
-                        || flag.matches("-XX:[+-]Use\\w*GC") || flag.startsWith("-XX:MaxDirectMemorySize")
+                        || flag.matches("-XX:[+-]Use\\w*GC") || flag.matches("-XX:[+-]AlwaysPreTouch")
+                        || flag.startsWith("-XX:MaxDirectMemorySize")
                         || flag.startsWith("-Dthreadmill."))
                 .toList();
     }

@@ -41,7 +41,7 @@ public final class FuturesRuntime implements TaskRuntime {
 
     @Override
     public RunningTasks startSleepers(SleepFanOut workload, SleepObserver observer) {
-        List<JoinHandle<Integer>> handles = new ArrayList<>(workload.tasks());
+        List<JoinHandle<Void>> handles = new ArrayList<>(workload.tasks());
         Sleepers sleepers = new Sleepers(workload.sleep(), observer, workload.depth());
         try {
             for (int i = 0; i < workload.tasks(); i++) {
@@ -54,7 +54,7 @@ public final class FuturesRuntime implements TaskRuntime {
             throw new ResourceLimitException("could not spawn " + workload.tasks() + " tasks: the heap ran out after "
                     + started + " (max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB)", e);
         }
-        return new SpawnedSleepers(pool, handles);
+        return new SpawnedSleepers(pool, handles, sleepers.sum());
     }
 
     @Override

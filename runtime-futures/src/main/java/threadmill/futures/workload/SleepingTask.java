@@ -8,12 +8,12 @@ import threadmill.workload.SleepObserver;
 
 /**
  * One task of the sleep fan-out: {@code async move { observer.parking(i); if !d.is_zero() {
- * sleep(d).await; observer.woke(i); } i }} (a zero sleep is the creation-cost workload). Rust compiles that block into one state machine that stores its
+ * sleep(d).await; observer.woke(i); } sum.add(i) }} (a zero sleep is the creation-cost workload). Rust compiles that block into one state machine that stores its
  * {@code Sleep} inline and creates it, deadline included, when the block first runs; this class
  * does the same by being the timer-wheel entry itself and starting its timer on first poll, so
  * a parked sleeper is this object (40 bytes) plus its task cell (32 bytes).
  */
-final class SleepingTask extends TimerEntry implements Future<Integer> {
+final class SleepingTask extends TimerEntry implements Future<Void> {
 
     private final int index;
     private final Sleepers sleepers;
@@ -24,12 +24,12 @@ final class SleepingTask extends TimerEntry implements Future<Integer> {
     }
 
     @Override
-    public Poll<Integer> poll(Context cx) {
+    public Poll<Void> poll(Context cx) {
         SleepObserver observer = sleepers.observer();
         if (!started()) {
             observer.parking(index);
             if (sleepers.sleep().isZero()) {
-                return Poll.ready(index);
+                return finish();
             }
             startTimer(sleepers.sleep());
         }
@@ -37,7 +37,12 @@ final class SleepingTask extends TimerEntry implements Future<Integer> {
             return Poll.pending();
         }
         observer.woke(index);
-        return Poll.ready(index);
+        return finish();
+    }
+
+    private Poll<Void> finish() {
+        sleepers.sum().add(index);
+        return Poll.ready(null);
     }
 
     @Override

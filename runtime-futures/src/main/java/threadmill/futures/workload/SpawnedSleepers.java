@@ -1,20 +1,26 @@
 package threadmill.futures.workload;
 
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import threadmill.futures.Futures;
 import threadmill.futures.executor.WorkerPool;
 import threadmill.futures.task.JoinHandle;
 import threadmill.workload.RunningTasks;
 
-/** The spawned tasks of a sleep fan-out: joined in order with one waker, or aborted. */
+/**
+ * The spawned tasks of a sleep fan-out: joined in order with one waker, or aborted. The tasks
+ * add their indexes to {@code sum} as they finish (see {@link Sleepers}).
+ */
 final class SpawnedSleepers implements RunningTasks {
 
     private final WorkerPool pool;
-    private final List<JoinHandle<Integer>> handles;
+    private final List<JoinHandle<Void>> handles;
+    private final LongAdder sum;
 
-    SpawnedSleepers(WorkerPool pool, List<JoinHandle<Integer>> handles) {
+    SpawnedSleepers(WorkerPool pool, List<JoinHandle<Void>> handles, LongAdder sum) {
         this.pool = pool;
         this.handles = handles;
+        this.sum = sum;
     }
 
     /**
@@ -24,12 +30,9 @@ final class SpawnedSleepers implements RunningTasks {
      */
     @Override
     public long join() {
-        long sum = 0;
-        for (int i : pool.blockOn(Futures.joinAll(handles))) {
-            sum += i;
-        }
+        pool.blockOn(Futures.joinAll(handles));
         handles.clear();
-        return sum;
+        return sum.sum();
     }
 
     @Override

@@ -7,8 +7,10 @@ import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 import threadmill.futures.Futures;
+import threadmill.futures.Poll;
 import threadmill.futures.executor.WorkerPool;
 import threadmill.futures.task.JoinHandle;
 
@@ -27,14 +29,19 @@ class SpawnedSleepersTest {
     @Test
     void joiningLetsGoOfTheFinishedTasks() {
         try (WorkerPool pool = new WorkerPool(WORKERS)) {
-            List<JoinHandle<Integer>> handles = new ArrayList<>();
-            List<WeakReference<JoinHandle<Integer>>> spawned = new ArrayList<>();
+            LongAdder sum = new LongAdder();
+            List<JoinHandle<Void>> handles = new ArrayList<>();
+            List<WeakReference<JoinHandle<Void>>> spawned = new ArrayList<>();
             for (int i = 0; i < TASKS; i++) {
-                JoinHandle<Integer> handle = pool.spawn(Futures.ready(i));
+                int index = i;
+                JoinHandle<Void> handle = pool.spawn(Futures.pollFn(cx -> {
+                    sum.add(index);
+                    return Poll.ready(null);
+                }));
                 handles.add(handle);
                 spawned.add(new WeakReference<>(handle));
             }
-            SpawnedSleepers sleepers = new SpawnedSleepers(pool, handles);
+            SpawnedSleepers sleepers = new SpawnedSleepers(pool, handles, sum);
             assertEquals((long) (TASKS - 1) * TASKS / 2, sleepers.join());
             for (int attempt = 0; attempt < 10 && reachable(spawned) > WORKERS * RING_SLOTS; attempt++) {
                 System.gc();
@@ -46,7 +53,7 @@ class SpawnedSleepersTest {
         }
     }
 
-    private static long reachable(List<WeakReference<JoinHandle<Integer>>> tasks) {
+    private static long reachable(List<WeakReference<JoinHandle<Void>>> tasks) {
         return tasks.stream().filter(task -> task.get() != null).count();
     }
 }
