@@ -12,6 +12,13 @@ import threadmill.futures.task.Waker;
  * sentinel per slot); finding the next deadline is a few bit scans per level; the cost of
  * advancing is proportional to the entries that fire or cascade, never to how many are armed.
  *
+ * <p>A higher-level slot whose entries were appended in deadline order (the common case: many
+ * tasks sleeping, or timing out after, the same duration) is not cascaded: it is fired from its
+ * front, as its entries fall due, so each entry is touched once when it fires instead of once
+ * more to be moved down. A slot that receives an entry earlier than its last one is cascaded
+ * as usual. For a million 2 s sleepers, cascading was a fifth of the workers' time as they fell
+ * due, and each entry moved was a cache miss more.
+ *
  * <p>Thread rules: the owning driver's thread advances the wheel; any thread may arm, poll and
  * disarm entries. All of it happens under this object's monitor, which is uncontended unless a
  * task migrated to another worker since it armed its timer.
@@ -35,6 +42,8 @@ public final class TimerWheel {
     static final TimerEntry FIRED = new SlotHead();
 
     private final TimerEntry[] slots = new TimerEntry[LEVELS * SLOTS];
+    /** Per slot: an entry was appended with an earlier deadline than the one before it. */
+    private final boolean[] unordered = new boolean[LEVELS * SLOTS];
     private final long[] occupied = new long[LEVELS];
     private long elapsed;
     private int armed;
@@ -102,7 +111,9 @@ public final class TimerWheel {
      * A slot is therefore drained from the front, partly if need be; its list is in arming
      * order, so the entries due first are usually moved first. While a higher-level slot is
      * half drained, a due slot of a lower level is served first (see {@link #findNext}): the
-     * entries already cascaded fire on time while the rest of the slot is moved down.
+     * entries already cascaded fire on time while the rest of the slot is moved down. A slot in
+     * deadline order is served the same way, from the front, but only up to its first entry that
+     * is not due: the rest stay where they are, and the slot is due again at that entry's deadline.
      */
     public synchronized boolean expire(long now, List<Waker> due, int batch) {
         int work = 0;
@@ -113,11 +124,17 @@ public final class TimerWheel {
                 return false;
             }
             elapsed = Math.max(elapsed, slotStart);
-            TimerEntry head = slots[nextLevel * SLOTS + nextSlot];
+            int index = nextLevel * SLOTS + nextSlot;
+            TimerEntry head = slots[index];
+            boolean inOrder = nextLevel > 0 && !unordered[index];
             for (; work < batch && head.next != head; work++) {
                 TimerEntry e = head.next;
+                boolean isDue = e.deadlineNear(elapsed) <= now;
+                if (inOrder && !isDue) {
+                    break;
+                }
                 unlink(e);
-                if (e.deadlineNear(elapsed) <= now) {
+                if (isDue) {
                     due.add(e.waker);
                     e.waker = null;
                     e.next = FIRED;
@@ -155,10 +172,17 @@ public final class TimerWheel {
         long differing = (elapsed ^ when) | (SLOTS - 1);
         int level = Math.min(LEVELS - 1, (63 - Long.numberOfLeadingZeros(differing)) / SLOT_BITS);
         int slot = (int) (when >>> (level * SLOT_BITS)) & (SLOTS - 1);
-        TimerEntry head = slots[level * SLOTS + slot];
-        entry.prev = head.prev;
+        int index = level * SLOTS + slot;
+        TimerEntry head = slots[index];
+        TimerEntry last = head.prev;
+        if (last == head) {
+            unordered[index] = false;
+        } else if (when < last.deadlineNear(elapsed)) {
+            unordered[index] = true;
+        }
+        entry.prev = last;
         entry.next = head;
-        head.prev.next = entry;
+        last.next = entry;
         head.prev = entry;
         occupied[level] |= 1L << slot;
     }
@@ -177,8 +201,9 @@ public final class TimerWheel {
      * lowest occupied one, because a higher-level slot whose time has come may still hold
      * entries when {@link #expire} stopped half-way through it; a due lower-level slot goes
      * first because it holds entries already moved down from such a slot, which are due now,
-     * while what is left above is mostly due later. Bits of slots emptied by cancels are
-     * cleared here, lazily.
+     * while what is left above is mostly due later. A higher-level slot in deadline order is
+     * due when its first entry is, not when its time span starts. Bits of slots emptied by
+     * cancels are cleared here, lazily.
      */
     private long findNext(long now) {
         long earliest = NONE;
@@ -197,6 +222,9 @@ public final class TimerWheel {
                 long start = (elapsed & -levelSpan) + ((long) slot << shift);
                 if (slot < position) {
                     start += levelSpan;
+                }
+                if (level > 0 && !unordered[level * SLOTS + slot]) {
+                    start = Math.max(start, head.next.deadlineNear(elapsed));
                 }
                 if (start < earliest) {
                     earliest = start;

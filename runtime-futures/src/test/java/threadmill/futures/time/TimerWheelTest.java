@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import threadmill.futures.task.Waker;
 
 /** The wheel driven by hand: time is whatever {@code now} the test passes to expire. */
@@ -68,14 +71,14 @@ class TimerWheelTest {
         long[] deadline = new long[longTimers + ticks];
         long[] now = {start};
         for (int i = 0; i < longTimers; i++) {
-            deadline[i] = armRecording(i, Duration.ofMillis(2_000 + (long) i * 300 / longTimers), now, firedAt);
+            deadline[i] = due(armRecording(i, Duration.ofMillis(2_000 + (long) i * 300 / longTimers), now, firedAt));
         }
         List<Waker> due = new ArrayList<>();
         for (int tick = 0; tick < ticks; tick++) {
             now[0] = start + tick;
             // A short timer armed "now" in simulated time, which runs ahead of the real clock.
             Duration shortDelay = Duration.ofMillis(Math.max(1, now[0] + 10 - Clock.nowMillis()));
-            deadline[longTimers + tick] = armRecording(longTimers + tick, shortDelay, now, firedAt);
+            deadline[longTimers + tick] = due(armRecording(longTimers + tick, shortDelay, now, firedAt));
             if (tick < throttledTicks) {
                 wheel.expire(now[0], due, 12);
                 due.forEach(Waker::wake);
@@ -112,7 +115,7 @@ class TimerWheelTest {
         long[] deadline = new long[timers];
         for (int i = 0; i < timers; i++) {
             long target = slotStart + 1 + (long) i * spanMillis / timers;
-            deadline[i] = armRecording(i, Duration.ofMillis(target - Clock.nowMillis()), now, firedAt);
+            deadline[i] = due(armRecording(i, Duration.ofMillis(target - Clock.nowMillis()), now, firedAt));
         }
         List<Waker> due = new ArrayList<>();
         // 16 entries a tick, far fewer than fall due: the slot takes hundreds of ticks to move down.
@@ -133,13 +136,93 @@ class TimerWheelTest {
         assertTrue(onTime >= 10, "only " + onTime + " entries fired at their own tick while their slot was moved down");
     }
 
-    private long armRecording(int index, Duration delay, long[] now, long[] firedAt) {
+    /**
+     * Entries appended to a higher-level slot in deadline order stay in it and fire from its
+     * front: the wheel is due at the first entry's own tick, not at the slot's start, and every
+     * entry fires at its tick even with a batch far smaller than the slot.
+     */
+    @Test
+    void aSlotInDeadlineOrderIsDueAtItsFirstEntryAndFiresFromTheFront() {
+        long slotStart = (start + 256) & -64L;
+        long[] now = {start};
+        int timers = 600;
+        long[] firedAt = new long[timers];
+        long[] deadline = new long[timers];
+        // Delays that never decrease, from a clock that never goes back: deadlines in order.
+        long firstDelay = slotStart + 3 - Clock.nowMillis();
+        for (int i = 0; i < timers; i++) {
+            deadline[i] = due(armRecording(i, Duration.ofMillis(firstDelay + i / 20), now, firedAt));
+        }
+        assertEquals(deadline[0], wheel.nextDeadline(), "due at its first entry, not at the slot's start");
+        List<Waker> due = new ArrayList<>();
+        for (now[0] = start; now[0] <= deadline[timers - 1]; now[0]++) {
+            // 50 a tick: more than fall due in one (20, or 40 where arming crossed a millisecond),
+            // far fewer than the slot holds.
+            wheel.expire(now[0], due, 50);
+            due.forEach(Waker::wake);
+            due.clear();
+        }
+        for (int i = 0; i < timers; i++) {
+            assertEquals(deadline[i], firedAt[i], "entry " + i + " fired off its tick");
+        }
+        assertEquals(0, wheel.size());
+    }
+
+    /**
+     * Random delays, some in runs of the same duration and some not, and random cancels: with
+     * enough batch every entry fires exactly once at its own tick, with a small batch exactly
+     * once and never early, and no cancelled entry fires.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {4, 10_000})
+    void randomTimersFireOnceAtTheirTickOrLaterAndCancelledOnesNever(int batch) {
+        Random random = new Random(42);
+        int timers = 3_000;
+        long[] now = {start};
+        long[] firedAt = new long[timers];
+        long[] deadline = new long[timers];
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < timers; i++) {
+            long delay = random.nextInt(4) == 0 ? 1 + random.nextInt(9_000) : 2_000 + i / 7;
+            Entry e = armRecording(i, Duration.ofMillis(delay), now, firedAt);
+            deadline[i] = due(e);
+            entries.add(e);
+        }
+        boolean[] cancelled = new boolean[timers];
+        for (int i = 0; i < timers / 10; i++) {
+            int victim = random.nextInt(timers);
+            cancelled[victim] = true;
+            wheel.disarm(entries.get(victim));
+        }
+        List<Waker> due = new ArrayList<>();
+        long last = 0;
+        for (long d : deadline) {
+            last = Math.max(last, d);
+        }
+        for (now[0] = start; now[0] <= last + 20_000 && wheel.size() > 0; now[0]++) {
+            wheel.expire(now[0], due, batch);
+            due.forEach(Waker::wake);
+            due.clear();
+        }
+        assertEquals(0, wheel.size(), "batch " + batch);
+        for (int i = 0; i < timers; i++) {
+            if (cancelled[i]) {
+                assertEquals(0, firedAt[i], "cancelled entry " + i + " fired");
+            } else if (batch == 10_000) {
+                assertEquals(deadline[i], firedAt[i], "entry " + i + " fired off its tick");
+            } else {
+                assertTrue(firedAt[i] >= deadline[i], "entry " + i + " fired early (batch " + batch + ")");
+            }
+        }
+    }
+
+    private Entry armRecording(int index, Duration delay, long[] now, long[] firedAt) {
         Entry e = new Entry(delay);
         assertFalse(wheel.arm(e, () -> {
             assertEquals(0, firedAt[index], "entry " + index + " fired twice");
             firedAt[index] = now[0];
         }, now[0]));
-        return due(e);
+        return e;
     }
 
     @Test
