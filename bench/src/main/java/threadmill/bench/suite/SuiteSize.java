@@ -113,9 +113,12 @@ public enum SuiteSize {
                         false, 1, sleepersHoldNoThread));
     }
 
-    /** Time of one benchmark run: a fork's start-up plus its iterations. */
+    /**
+     * Time of one benchmark run: a fork's start-up (the JVM, and pre-touching its 4 GiB heap,
+     * about 4 s on the machines here) plus its iterations.
+     */
     public Duration perBenchmark() {
-        return Duration.ofSeconds(2).plus(iterationTime.multipliedBy(warmupIterations + measurementIterations))
+        return Duration.ofSeconds(6).plus(iterationTime.multipliedBy(warmupIterations + measurementIterations))
                 .multipliedBy(forks);
     }
 

@@ -32,6 +32,7 @@ class SuiteTest {
         assertTrue(!"threadmill.bench.jmh.CreationBenchmarkX.spawnAndJoin".matches(".*" + regex + ".*"));
     }
 
+    /** Budgets with each fork's start-up at about 6 s, most of it pre-touching the heap. */
     @Test
     void quickJmhFitsItsBudget() {
         for (SuiteSize size : List.of(SuiteSize.QUICK, SuiteSize.FULL)) {
@@ -39,7 +40,7 @@ class SuiteTest {
             int runs = size.jmhGroups().stream()
                     .mapToInt(group -> group.runsPerRuntime() * group.runtimesOf(all).size()).sum();
             Duration jmh = size.perBenchmark().multipliedBy(runs);
-            assertTrue(jmh.compareTo(size == SuiteSize.QUICK ? Duration.ofMinutes(5) : Duration.ofMinutes(40)) < 0,
+            assertTrue(jmh.compareTo(size == SuiteSize.QUICK ? Duration.ofMinutes(8) : Duration.ofMinutes(40)) < 0,
                     size + " JMH takes " + jmh);
         }
     }
