@@ -13,8 +13,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * page for the first time. On the virtual machines here that costs about 8 µs per 4 KiB page,
  * ~150 ns for each task of a million-task spawn whose young generation has not yet been used
  * (measured: SpawnBenchmark at 1M, futures, 200 ± 120 ns/task rising from iteration to
- * iteration without it, 100 ± 6 with it), and it would charge the runtime that happens to
- * collect least. Resident memory is the memory probe's job, which runs without pre-touch. The suite runner overrides the counts
+ * iteration without it, 100 ± 6 with it), and it would charge most the runtime that
+ * collects least, whose young generation keeps moving on to fresh pages. Resident memory is
+ * the memory probe's job, which runs without pre-touch. The suite runner overrides the counts
  * and times for its quick, full and smoke runs; {@code -jvmArgsAppend} adds to the flags and
  * {@code -jvmArgs} replaces them.
  */

@@ -8,7 +8,8 @@ import threadmill.workload.SleepObserver;
 
 /**
  * One task of the sleep fan-out: {@code async move { observer.parking(i); if !d.is_zero() {
- * sleep(d).await; observer.woke(i); } sum.add(i) }} (a zero sleep is the creation-cost workload). Rust compiles that block into one state machine that stores its
+ * sleep(d).await; observer.woke(i); } sum.add(i) }} (a zero sleep is the creation-cost
+ * workload). Rust compiles that block into one state machine that stores its
  * {@code Sleep} inline and creates it, deadline included, when the block first runs; this class
  * does the same by being the timer-wheel entry itself and starting its timer on first poll, so
  * a parked sleeper is this object (40 bytes) plus its task cell (32 bytes).
