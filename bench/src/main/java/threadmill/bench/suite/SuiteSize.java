@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * How big a suite is. Sized for a 2-core machine: quick within 10 minutes, full a little over an
- * hour, smoke a minute or two to see that every stage runs and writes its files.
+ * How big a suite is. Sized for a 2-core machine: quick about 18 minutes, full about an hour and
+ * a quarter (both measured with pre-touched forks, 2026-12-01), smoke a minute or two to see
+ * that every stage runs and writes its files.
  */
 public enum SuiteSize {
 
