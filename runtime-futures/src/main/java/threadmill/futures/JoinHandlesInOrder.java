@@ -9,6 +9,15 @@ import threadmill.futures.task.JoinHandle;
  * holds the caller's waker: joining a million tasks stores one waker reference at a time,
  * allocates no per-child waker, and costs O(n) polls in total (polling every handle on every
  * wake would cost O(n) per wake). Handles are released as soon as they are read.
+ *
+ * <p>While the next handle in order is unfinished, the caller waits on the one halfway from it
+ * to the end instead, if that one is unfinished too. The tasks of a fan-out finish in about the
+ * order they were spawned, and awaiting each next handle woke the caller every time it caught
+ * up with them: 257 times for 10,000 tasks sleeping 10 ms, each a thread wake-up paid by a
+ * worker when the caller is in {@code blockOn}, and each a run of the caller on a core the tasks
+ * needed. Halving wakes it about log2(n) times and still collects the outputs while the tasks
+ * run, where awaiting the last handle first woke it once but left the whole sweep (100 ms for a
+ * million handles, one cache miss each) until after the last task.
  */
 final class JoinHandlesInOrder<T> implements Future<List<T>> {
 
@@ -26,14 +35,33 @@ final class JoinHandlesInOrder<T> implements Future<List<T>> {
     public Poll<List<T>> poll(Context cx) {
         JoinHandle<? extends T>[] all = Completion.check(handles);
         while (next < all.length) {
-            Poll<? extends T> p = all[next].poll(cx);
-            if (p.isPending()) {
+            if (all[next] == null) {
+                next++;
+            } else if (all[next].isFinished()) {
+                collect(all, next++, cx);
+            } else if (!collect(all, waitIndex(all), cx)) {
                 return Poll.pending();
             }
-            outputs[next] = p.value();
-            all[next++] = null;
         }
         handles = null;
         return Poll.ready(Futures.listOf(outputs));
+    }
+
+    /** While the handle at {@code next} is unfinished: the one halfway to the end, if unfinished too. */
+    private int waitIndex(JoinHandle<? extends T>[] all) {
+        int half = next + (all.length - next) / 2;
+        JoinHandle<? extends T> ahead = all[half];
+        return ahead != null && !ahead.isFinished() ? half : next;
+    }
+
+    /** Polls handle {@code i}; once it is ready, keeps its output and lets go of it. */
+    private boolean collect(JoinHandle<? extends T>[] all, int i, Context cx) {
+        Poll<? extends T> p = all[i].poll(cx);
+        if (p.isPending()) {
+            return false;
+        }
+        outputs[i] = p.value();
+        all[i] = null;
+        return true;
     }
 }

@@ -87,6 +87,34 @@ class FuturesTest {
         }
     }
 
+    /**
+     * Tasks that finish in the order they were spawned, as a fan-out's usually do, wake a
+     * joinAll of their handles about log2(n) times: awaited one after another from the front,
+     * it was woken once per task here.
+     */
+    @Test
+    void joinAllOfHandlesFinishingInSpawnOrderWakesTheCallerAboutLog2Times() {
+        int tasks = 32;
+        AtomicInteger polls = new AtomicInteger();
+        List<Integer> out = AsyncTest.runOnPool(1, pool -> {
+            List<JoinHandle<Integer>> handles = new ArrayList<>();
+            for (int i = 0; i < tasks; i++) {
+                int v = i;
+                handles.add(pool.spawn(Futures.sleep(Duration.ofMillis(10 + 10L * i)).map(x -> v)));
+            }
+            Future<List<Integer>> all = Futures.joinAll(handles);
+            return Futures.pollFn(cx -> {
+                polls.incrementAndGet();
+                return all.poll(cx);
+            });
+        });
+        for (int i = 0; i < tasks; i++) {
+            assertEquals(i, out.get(i));
+        }
+        // The first poll, then a wake-up at tasks 16, 24, 28, 30 and 31.
+        assertTrue(polls.get() <= 6, "polled " + polls.get() + " times");
+    }
+
     @Test
     void selectTakesTheFirstAndCancelsTheLoser() {
         CancelProbe<String> slow = new CancelProbe<>();

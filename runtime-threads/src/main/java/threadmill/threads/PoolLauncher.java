@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import threadmill.workload.blocking.FanOutJoin;
 import threadmill.workload.blocking.TaskLauncher;
 import threadmill.workload.blocking.ThreadLauncher;
 
@@ -61,22 +62,31 @@ final class PoolLauncher implements TaskLauncher {
     }
 
     /** The submitted tasks; {@link #join} lets go of each once done, as ThreadLauncher's threads do. */
-    private record Submitted(Future<?>[] futures) implements LaunchedTasks {
+    private record Submitted(Future<?>[] futures) implements LaunchedTasks, FanOutJoin.Tasks {
 
         @Override
         public void join() throws InterruptedException {
-            for (int i = 0; i < futures.length; i++) {
-                Future<?> future = futures[i];
-                if (future == null) {
-                    continue;
-                }
-                try {
-                    future.get();
-                } catch (ExecutionException | CancellationException e) {
-                    // Tasks report their own failures; a cancelled one is done.
-                }
-                futures[i] = null;
+            FanOutJoin.join(futures.length, this);
+        }
+
+        @Override
+        public boolean ended(int task) {
+            Future<?> future = futures[task];
+            return future == null || future.isDone();
+        }
+
+        @Override
+        public void await(int task) throws InterruptedException {
+            try {
+                futures[task].get();
+            } catch (ExecutionException | CancellationException e) {
+                // Tasks report their own failures; a cancelled one is done.
             }
+        }
+
+        @Override
+        public void release(int task) {
+            futures[task] = null;
         }
 
         @Override

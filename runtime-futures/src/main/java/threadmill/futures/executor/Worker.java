@@ -10,6 +10,8 @@ import threadmill.futures.task.Task;
  * <p>Fairness (tokio's intervals): every 61st task is taken from the injection queue first, so
  * tasks queued from outside are not starved by tasks that wake each other; after every 61 tasks
  * the driver is turned without blocking, so I/O and timers are not starved by a busy queue.
+ * A turn wakes no more timers than the local queue has room for
+ * (see {@link Driver#turn(boolean, int)}).
  */
 final class Worker implements Runnable {
 
@@ -35,13 +37,13 @@ final class Worker implements Runnable {
             while (!pool.isClosed()) {
                 Task<?> task = next();
                 if (task == null) {
-                    driver.turn(false);
+                    driver.turn(false, queue.room());
                     task = queue.isEmpty() ? steal() : queue.pop();
                 }
                 if (task != null) {
                     task.run();
                     if (++ticks % INTERVAL == 0) {
-                        driver.turn(false);
+                        driver.turn(false, queue.room());
                     }
                 } else {
                     park();
@@ -114,7 +116,7 @@ final class Worker implements Runnable {
             driver.cancelPark();
         }
         try {
-            driver.turn(!work);
+            driver.turn(!work, queue.room());
         } finally {
             pool.parked.decrementAndGet();
         }

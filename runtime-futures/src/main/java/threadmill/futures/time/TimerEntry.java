@@ -8,7 +8,7 @@ import threadmill.futures.task.Waker;
 /**
  * A timer-wheel node that a future embeds by extending it, the way a Rust async block stores its
  * {@code Sleep} inline: the future is its own wheel entry, so arming a timer allocates nothing
- * and costs 20 bytes of fields (deadline as an int millisecond tick, waker, wheel, and the two
+ * and costs 20 bytes of fields (deadline as an int tick, waker, wheel, and the two
  * links of the slot's intrusive doubly-linked list, which make cancel O(1)).
  *
  * <p>States: new ({@code wheel == null}); armed ({@code prev != null}, linked in a slot);
@@ -24,9 +24,9 @@ public abstract class TimerEntry {
     TimerEntry prev;
     TimerEntry next;
 
-    /** An entry whose deadline is now + delay, rounded up to the next millisecond. */
+    /** An entry whose deadline is now + delay, rounded up to the next tick of the {@link Clock}. */
     protected TimerEntry(Duration delay) {
-        this.deadline = (int) Clock.deadlineMillis(delay);
+        this.deadline = (int) Clock.deadlineTick(delay);
     }
 
     /**
@@ -41,7 +41,7 @@ public abstract class TimerEntry {
         if (wheel != null) {
             throw new IllegalStateException("timer already started");
         }
-        this.deadline = (int) Clock.deadlineMillis(delay);
+        this.deadline = (int) Clock.deadlineTick(delay);
     }
 
     /**
@@ -55,7 +55,7 @@ public abstract class TimerEntry {
             return next == TimerWheel.FIRED || w.poll(this, cx.waker());
         }
         Driver driver = Driver.current();
-        if (driver.timer().arm(this, cx.waker(), Clock.nowMillis())) {
+        if (driver.timer().arm(this, cx.waker(), Clock.nowTicks())) {
             return true;
         }
         driver.timerArmed();
@@ -75,7 +75,7 @@ public abstract class TimerEntry {
         }
     }
 
-    /** The full deadline, given a time within 2^31 ms of it. */
+    /** The full deadline, given a time within 2^31 ticks of it. */
     final long deadlineNear(long now) {
         return now + (deadline - (int) now);
     }

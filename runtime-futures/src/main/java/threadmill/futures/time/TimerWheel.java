@@ -4,9 +4,9 @@ import java.util.List;
 import threadmill.futures.task.Waker;
 
 /**
- * A hierarchical timing wheel at 1 ms resolution (the shape of tokio's time driver): 5 levels of
- * 64 slots; level {@code l} slot covers 64^l ms, so the wheel spans 2^30 ms, more than the
- * longest allowed delay. An entry sits in the level of the highest 6-bit group in which its
+ * A hierarchical timing wheel in ticks of the {@link Clock} (250 µs; the shape of tokio's time
+ * driver, which ticks at 1 ms): 6 levels of 64 slots; a level {@code l} slot covers 64^l ticks,
+ * so the wheel spans 2^36 ticks, more than the longest allowed delay. An entry sits in the level of the highest 6-bit group in which its
  * deadline differs from the wheel's time; when time reaches a slot of a higher level, its entries
  * cascade to lower levels. Insert and cancel are O(1) (intrusive circular lists behind one
  * sentinel per slot); finding the next deadline is a few bit scans per level; the cost of
@@ -25,7 +25,7 @@ import threadmill.futures.task.Waker;
  */
 public final class TimerWheel {
 
-    private static final int LEVELS = 5;
+    private static final int LEVELS = 6;
     private static final int SLOT_BITS = 6;
     private static final int SLOTS = 1 << SLOT_BITS;
 
@@ -57,7 +57,7 @@ public final class TimerWheel {
             head.next = head;
             slots[i] = head;
         }
-        elapsed = Clock.nowMillis();
+        elapsed = Clock.nowTicks();
     }
 
     /** Arms a new entry with {@code waker}; returns true instead if its deadline is already past. */
@@ -94,7 +94,7 @@ public final class TimerWheel {
         return armed;
     }
 
-    /** The millisecond tick at which the next slot is due, or {@link #NONE}. */
+    /** The tick at which the next slot is due, or {@link #NONE}. */
     public synchronized long nextDeadline() {
         return findNext(Long.MIN_VALUE);
     }
@@ -105,9 +105,10 @@ public final class TimerWheel {
      * after {@code batch} entries have been fired or cascaded, so the caller can wake them
      * outside the lock and run them before the wheel goes on. Returns true when it stopped early.
      *
-     * <p>Why cascades count: a level-1 slot holds 64 ms of deadlines, 200,000 entries when a
-     * million timers were armed within a third of a second, and moving them all at once (several
-     * ms of cache misses) made every timer due in that slot's first millisecond wait behind it.
+     * <p>Why cascades count: a level-1 slot holds 64 ticks of deadlines, 50,000 entries when a
+     * million timers were armed within a third of a second, and moving them all at once (a
+     * millisecond and more of cache misses) made every timer due in that slot's first tick wait
+     * behind it.
      * A slot is therefore drained from the front, partly if need be; its list is in arming
      * order, so the entries due first are usually moved first. While a higher-level slot is
      * half drained, a due slot of a lower level is served first (see {@link #findNext}): the

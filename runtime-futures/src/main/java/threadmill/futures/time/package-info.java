@@ -1,5 +1,6 @@
 /**
- * Time: the hierarchical {@link threadmill.futures.time.TimerWheel} at 1 ms,
+ * Time: the hierarchical {@link threadmill.futures.time.TimerWheel} in 250 µs ticks of the
+ * {@link threadmill.futures.time.Clock},
  * {@link threadmill.futures.time.Sleep}, and {@link threadmill.futures.time.TimerEntry}, the
  * intrusive node a future extends to be its own timer.
  *

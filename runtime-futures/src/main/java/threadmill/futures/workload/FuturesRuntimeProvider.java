@@ -13,7 +13,7 @@ public final class FuturesRuntimeProvider implements TaskRuntimeProvider {
 
     @Override
     public String description() {
-        return "poll-based futures runtime in Rust's model: work-stealing worker pool, 1 ms timer wheel, NIO reactor (JDK only)";
+        return "poll-based futures runtime in Rust's model: work-stealing worker pool, 250 µs timer wheel, NIO reactor (JDK only)";
     }
 
     @Override

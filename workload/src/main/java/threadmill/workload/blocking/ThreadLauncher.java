@@ -68,17 +68,27 @@ public final class ThreadLauncher implements TaskLauncher {
      * cycle finds it dead every young collection treats what it references as live: ended
      * threads kept in it would be copied by collections long after the fan-out was joined.
      */
-    private record StartedThreads(Thread[] threads, int count) implements LaunchedTasks {
+    private record StartedThreads(Thread[] threads, int count) implements LaunchedTasks, FanOutJoin.Tasks {
 
         @Override
         public void join() throws InterruptedException {
-            for (int i = 0; i < count; i++) {
-                Thread thread = threads[i];
-                if (thread != null) {
-                    thread.join();
-                    threads[i] = null;
-                }
-            }
+            FanOutJoin.join(count, this);
+        }
+
+        @Override
+        public boolean ended(int task) {
+            Thread thread = threads[task];
+            return thread == null || !thread.isAlive();
+        }
+
+        @Override
+        public void await(int task) throws InterruptedException {
+            threads[task].join();
+        }
+
+        @Override
+        public void release(int task) {
+            threads[task] = null;
         }
 
         @Override
