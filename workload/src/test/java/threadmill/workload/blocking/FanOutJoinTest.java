@@ -1,6 +1,7 @@
 package threadmill.workload.blocking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.BitSet;
@@ -29,7 +30,7 @@ class FanOutJoinTest {
 
         @Override
         public void await(int task) {
-            assertTrue(!ended.get(task), "awaited task " + task + " that had ended");
+            assertFalse(ended.get(task), "awaited task " + task + " that had ended");
             awaits++;
             for (int i = 0; i < count; i++) {
                 if (i == task || endsWith.test(task, i)) {
