@@ -46,13 +46,16 @@ public final class Task<T> implements JoinHandle<T>, Waker, Context, Runnable {
         }
     }
 
-    private volatile int state = NOTIFIED;
+    private volatile int state;
     private Object stage;
     private final Schedule scheduler;
     private volatile Waker joinWaker;
     private Task<?> next;
 
     private Task(Future<T> future, Schedule scheduler) {
+        // A plain store: a volatile one would fence every spawn, and the queue that publishes
+        // the task (an atomic exchange, or a release store into a ring) orders it anyway.
+        STATE.set(this, NOTIFIED);
         this.stage = future;
         this.scheduler = scheduler;
     }
