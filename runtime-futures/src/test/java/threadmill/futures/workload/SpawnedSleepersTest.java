@@ -19,7 +19,7 @@ class SpawnedSleepersTest {
     private static final int TASKS = 10_000;
     private static final int WORKERS = 2;
     /** A worker's run-queue ring keeps the last tasks it ran until their slots are reused. */
-    private static final int RING_SLOTS = 256;
+    private static final int RING_SLOTS = 1024;
 
     /**
      * A joined fan-out holds none of its finished tasks: kept in the handle list, a large
