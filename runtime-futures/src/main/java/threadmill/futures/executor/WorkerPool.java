@@ -24,6 +24,8 @@ public final class WorkerPool implements AutoCloseable {
 
     /** The largest pool: beyond this, more workers only add stealing traffic. */
     public static final int MAX_WORKERS = 1024;
+    /** Half of tokio's 256-slot run queue, the batch its workers take from the inject queue. */
+    private static final int INJECTION_BATCH = 128;
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     final Worker[] workers;
@@ -148,9 +150,14 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    /** How many tasks a worker takes from the injection queue at once: its fair share. */
+    /**
+     * How many tasks a worker takes from the injection queue at once: its fair share of
+     * {@link #INJECTION_BATCH}. Not tied to the ring's size: the share decides how evenly tasks
+     * spawned from outside spread over the workers, and with them the timers and sockets they
+     * arm, which stay with the worker that first polled them (see DESIGN.md on the 1024-slot ring).
+     */
     int injectorShare() {
-        return workers.length == 1 ? LocalQueue.CAPACITY / 2 : 1 + (LocalQueue.CAPACITY / 2) / workers.length;
+        return workers.length == 1 ? INJECTION_BATCH : 1 + INJECTION_BATCH / workers.length;
     }
 
     /** True when some worker has tasks in its local queue (a parking worker could steal them). */
