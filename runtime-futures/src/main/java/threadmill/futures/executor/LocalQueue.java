@@ -16,8 +16,8 @@ import threadmill.futures.task.Task;
  * <p>1024 slots where tokio has 256: the JDK's epoll selector reports up to 1024 ready channels
  * per select, and each wakes its task into this ring. With 256, a busy turn overflowed it, and
  * the oldest half waited in the injection queue for the 1-in-61 fairness tick while the ring
- * kept refilling: in closed-loop echo, 1 % of round trips took 50-140 ms at 1,000 connections
- * and 0.6-1.1 s at 10,000, against 14-36 ms and 26-44 ms with 1024 slots (DESIGN.md).
+ * kept refilling. The suite's closed-loop request latency, p99: 61-90 ms at 1,000 connections
+ * and 0.94-1.09 s at 10,000 with 256 slots, 18-21 ms and 18-19 ms with 1024 (DESIGN.md).
  */
 final class LocalQueue {
 
