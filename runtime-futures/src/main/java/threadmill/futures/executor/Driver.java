@@ -2,6 +2,7 @@ package threadmill.futures.executor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import threadmill.futures.net.Reactor;
 import threadmill.futures.task.Waker;
 import threadmill.futures.time.Clock;
@@ -21,10 +22,20 @@ public final class Driver implements AutoCloseable {
 
     private static final ThreadLocal<Driver> CURRENT = new ThreadLocal<>();
     private static final int WAKE_BATCH = 1024;
+    /**
+     * A turn that may wake fewer tasks than this leaves the selector alone and fires only timers.
+     * A select reports up to 1024 ready channels (the JDK's epoll batch), and every one it
+     * reports but the limit does not let it dispatch was looked at by the kernel and the JDK for
+     * nothing, and is reported again; with the run queue nearly full, a select every 61 tasks
+     * reported some 17 channels per task it could wake. Under half a batch of room, the tasks
+     * queued already are work enough until the next turn.
+     */
+    private static final int MIN_SOCKET_WAKES = WAKE_BATCH / 2;
 
     private final TimerWheel timer = new TimerWheel();
     private final Reactor reactor = new Reactor();
     private final List<Waker> due = new ArrayList<>();
+    private Driver[] siblings = {this};
 
     /** The driver of the runtime the calling thread belongs to; futures arm timers and sockets there. */
     public static Driver current() {
@@ -63,6 +74,32 @@ public final class Driver implements AutoCloseable {
         return reactor;
     }
 
+    /**
+     * The drivers of the same pool, this one included: a new channel may register in any of
+     * them. Set before the owning threads start.
+     */
+    void shareChannelsWith(Driver[] pool) {
+        siblings = pool;
+    }
+
+    /**
+     * The reactor a channel registers in when a poll first has to wait for it: this driver's,
+     * unless another driver of the pool chosen at random has fewer channels (two random choices,
+     * which keep the largest load within a small margin of the mean). Readiness wakes a task on
+     * its channel's driver, so the task then runs there. Registering only in the polling
+     * thread's own reactor put two thirds of an echo server's 10,000 connections on the worker
+     * that ran the accept loop, and their round trips took twice as long as the others'
+     * (DESIGN.md); Netty assigns each channel to an event loop for the same reason.
+     */
+    public Reactor reactorForNewChannel() {
+        Driver[] pool = siblings;
+        if (pool.length == 1) {
+            return reactor;
+        }
+        Reactor other = pool[ThreadLocalRandom.current().nextInt(pool.length)].reactor;
+        return other.channels() < reactor.channels() ? other : reactor;
+    }
+
     /** A timer was armed, maybe by another thread: a parked owner must recompute its timeout. */
     public void timerArmed() {
         reactor.wakeup();
@@ -85,13 +122,15 @@ public final class Driver implements AutoCloseable {
     }
 
     /**
-     * As {@link #turn(boolean)}, waking at most {@code wakeLimit} timers (at least one): for an
-     * executor that queues the tasks it wakes in a bounded queue, and passes the room left in
-     * it. Timers fired beyond that overflowed a worker's queue, which moved its oldest half (the
-     * tasks due first) to the injection queue, to run after newer ones; left in the wheel they
-     * fire at the next turn, in deadline order. For 10,000 sleepers of 10 ms on two workers (a
-     * throwaway harness, DESIGN.md): lateness p90 0.37 ms against 0.49-0.53 ms, p99 0.69-1.35
-     * ms against 1.45-1.86 ms.
+     * As {@link #turn(boolean)}, waking at most {@code wakeLimit} tasks, sockets first, then
+     * timers (at least one timer): for an executor that queues the tasks it wakes in a bounded
+     * queue, and passes the room left in it. Tasks woken beyond that would overflow a worker's
+     * queue, which moves its oldest half (the tasks woken first) to the injection queue, to run
+     * after newer ones; sockets left unreported are reported again by a later select (see
+     * {@link Reactor#poll}; a non-blocking turn with room for fewer than half a select's batch
+     * does not select at all), timers left in the wheel fire at the next turn, in deadline order.
+     * For 10,000 sleepers of 10 ms on two workers (a throwaway harness, DESIGN.md): lateness p90
+     * 0.37 ms against 0.49-0.53 ms, p99 0.69-1.35 ms against 1.45-1.86 ms.
      */
     void turn(boolean block, int wakeLimit) {
         long timeoutNanos = 0;
@@ -102,8 +141,9 @@ public final class Driver implements AutoCloseable {
                 reactor.cancelPark();
             }
         }
-        reactor.poll(timeoutNanos);
-        fireDueTimers(Math.max(1, Math.min(wakeLimit, WAKE_BATCH)));
+        int limit = Math.min(wakeLimit, WAKE_BATCH);
+        int woken = block || limit >= MIN_SOCKET_WAKES ? reactor.poll(timeoutNanos, limit) : 0;
+        fireDueTimers(Math.max(1, limit - woken));
     }
 
     /**

@@ -14,8 +14,10 @@ import threadmill.futures.task.Task;
  *
  * <p>A task woken on a worker thread is queued on that worker (its data is in that cache); a
  * worker that queues work while another worker is parked wakes one parked worker, which then
- * steals. Timers and sockets are armed in the driver of the worker that polls them and fire
- * there, waking the task wherever it runs next.
+ * steals. Timers are armed in the driver of the worker that polls them and fire there, waking
+ * the task wherever it runs next; a socket registers in the less loaded of that driver and
+ * another chosen at random (see {@link Driver#reactorForNewChannel()}), and its readiness wakes
+ * the task onto that worker.
  *
  * <p>{@link #close()} stops the workers and the blocking pool, and joins their threads; tasks
  * that had not finished complete as cancelled.
@@ -48,8 +50,13 @@ public final class WorkerPool implements AutoCloseable {
         int id = POOLS.incrementAndGet();
         this.workers = new Worker[workers];
         this.threads = new Thread[workers];
+        Driver[] drivers = new Driver[workers];
         for (int i = 0; i < workers; i++) {
             this.workers[i] = new Worker(this, i);
+            drivers[i] = this.workers[i].driver;
+        }
+        for (Driver driver : drivers) {
+            driver.shareChannelsWith(drivers);
         }
         this.blocking = new BlockingPool("threadmill-pool-" + id + "-blocking-");
         for (int i = 0; i < workers; i++) {

@@ -28,7 +28,7 @@ final class IoSource {
             synchronized (this) {
                 r = registration;
                 if (r == null) {
-                    r = Driver.current().reactor().register(channel);
+                    r = Driver.current().reactorForNewChannel().register(channel);
                     registration = r;
                 }
             }

@@ -33,6 +33,7 @@ final class Registration {
     private Waker writer;
     private int interest;
     private int readerPatience;
+    private boolean closed;
 
     /** Cleared by a reader that drained the socket; set by the selector when it reports data. */
     volatile boolean readable = true;
@@ -76,9 +77,9 @@ final class Registration {
      * Selector thread: wakes the waiting sides. A read side reported with nobody waiting keeps
      * its interest for {@link #PATIENCE} reports after its last wake, and then loses it; a write
      * side loses it at once; connect interest is one-shot (a connected socket would report it
-     * forever).
+     * forever). Returns how many wakers it woke.
      */
-    void ready(int readyOps) {
+    int ready(int readyOps) {
         Waker r = null;
         Waker w = null;
         synchronized (this) {
@@ -117,6 +118,7 @@ final class Registration {
         if (w != null) {
             Waker.wakeGuarded(w);
         }
+        return (r == null ? 0 : 1) + (w == null ? 0 : 1);
     }
 
     /** Forgets the wakers of a task that is no longer waiting (its future was cancelled). */
@@ -140,6 +142,10 @@ final class Registration {
         reader = null;
         writer = null;
         key.cancel();
+        if (!closed) {
+            closed = true;
+            reactor.channelClosed();
+        }
     }
 
     Reactor reactor() {
