@@ -36,6 +36,7 @@ public final class Driver implements AutoCloseable {
     private final Reactor reactor = new Reactor();
     private final List<Waker> due = new ArrayList<>();
     private Driver[] siblings = {this};
+    private int index;
 
     /** The driver of the runtime the calling thread belongs to; futures arm timers and sockets there. */
     public static Driver current() {
@@ -75,17 +76,18 @@ public final class Driver implements AutoCloseable {
     }
 
     /**
-     * The drivers of the same pool, this one included: a new channel may register in any of
-     * them. Set before the owning threads start.
+     * The drivers of the same pool, this one at {@code index}: a new channel may register in any
+     * of them. Set before the owning threads start.
      */
-    void shareChannelsWith(Driver[] pool) {
-        siblings = pool;
+    void shareChannelsWith(Driver[] pool, int index) {
+        this.siblings = pool;
+        this.index = index;
     }
 
     /**
      * The reactor a channel registers in when a poll first has to wait for it: this driver's,
-     * unless another driver of the pool chosen at random has fewer channels (two random choices,
-     * which keep the largest load within a small margin of the mean). Readiness wakes a task on
+     * unless another driver of the pool, chosen at random, has fewer channels (the power of two
+     * choices: the most loaded stays within a small margin of the mean). Readiness wakes a task on
      * its channel's driver, so the task then runs there. Registering only in the polling
      * thread's own reactor put two thirds of an echo server's 10,000 connections on the worker
      * that ran the accept loop, and their round trips took twice as long as the others'
@@ -96,7 +98,8 @@ public final class Driver implements AutoCloseable {
         if (pool.length == 1) {
             return reactor;
         }
-        Reactor other = pool[ThreadLocalRandom.current().nextInt(pool.length)].reactor;
+        int otherIndex = (index + 1 + ThreadLocalRandom.current().nextInt(pool.length - 1)) % pool.length;
+        Reactor other = pool[otherIndex].reactor;
         return other.channels() < reactor.channels() ? other : reactor;
     }
 

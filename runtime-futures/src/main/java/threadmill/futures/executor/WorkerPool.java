@@ -16,7 +16,7 @@ import threadmill.futures.task.Task;
  * worker that queues work while another worker is parked wakes one parked worker, which then
  * steals. Timers are armed in the driver of the worker that polls them and fire there, waking
  * the task wherever it runs next; a socket registers in the less loaded of that driver and
- * another chosen at random (see {@link Driver#reactorForNewChannel()}), and its readiness wakes
+ * another one chosen at random (see {@link Driver#reactorForNewChannel()}), and its readiness wakes
  * the task onto that worker.
  *
  * <p>{@link #close()} stops the workers and the blocking pool, and joins their threads; tasks
@@ -55,8 +55,8 @@ public final class WorkerPool implements AutoCloseable {
             this.workers[i] = new Worker(this, i);
             drivers[i] = this.workers[i].driver;
         }
-        for (Driver driver : drivers) {
-            driver.shareChannelsWith(drivers);
+        for (int i = 0; i < workers; i++) {
+            drivers[i].shareChannelsWith(drivers, i);
         }
         this.blocking = new BlockingPool("threadmill-pool-" + id + "-blocking-");
         for (int i = 0; i < workers; i++) {

@@ -6,6 +6,8 @@
  * <p>Invariants: only the reactor's owner selects; a registration's wakers and interest set are
  * guarded by the registration; a task registers interest only after an operation returned 0,
  * and selection is level-triggered, so readiness that arrived in between is reported at the
- * next select. A thread other than the owner that changes interest wakes the owner.
+ * next select. A thread other than the owner that changes interest wakes the owner. A select
+ * wakes at most as many tasks as its caller has room for; ready keys beyond that are left for a
+ * later select, not dropped.
  */
 package threadmill.futures.net;

@@ -5,17 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
+import threadmill.futures.Context;
 import threadmill.futures.Future;
 import threadmill.futures.Futures;
 import threadmill.futures.Poll;
+import threadmill.futures.net.TcpListener;
+import threadmill.futures.net.TcpStream;
 import threadmill.futures.task.JoinError;
 import threadmill.futures.task.JoinHandle;
 
@@ -67,6 +75,62 @@ class WorkerPoolTest {
             x += i * 31L ^ x;
         }
         return x;
+    }
+
+    /**
+     * A server's accept loop runs on one worker, and each connection's first read registers its
+     * socket from there: the sockets must still spread over both workers' selectors, whose
+     * readiness decides where their tasks run, and closing them must leave nothing counted.
+     */
+    @Test
+    void socketsOpenedOnOneWorkerAreSpreadOverThePoolsSelectors() throws IOException {
+        int connections = 200;
+        List<Socket> clients = new ArrayList<>();
+        try (TcpListener listener = TcpListener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                WorkerPool pool = new WorkerPool(2)) {
+            for (int i = 0; i < connections; i++) {
+                clients.add(new Socket(listener.localAddress().getAddress(), listener.localAddress().getPort()));
+            }
+            List<TcpStream> streams = pool.blockOn(pool.spawn(new AcceptAndWaitToRead(listener, connections)));
+            int first = pool.workers[0].driver.reactor().channels();
+            int second = pool.workers[1].driver.reactor().channels();
+            assertTrue(first + second >= connections, first + " + " + second + " registered");
+            assertTrue(Math.abs(first - second) <= connections / 10, first + " vs " + second + " sockets");
+
+            streams.forEach(TcpStream::close);
+            listener.close();
+            assertEquals(0, pool.workers[0].driver.reactor().channels() + pool.workers[1].driver.reactor().channels());
+        } finally {
+            for (Socket client : clients) {
+                client.close();
+            }
+        }
+    }
+
+    /** Accepts {@code n} connections and starts a read on each, which registers its socket. */
+    private static final class AcceptAndWaitToRead implements Future<List<TcpStream>> {
+        private final TcpListener listener;
+        private final int n;
+        private final List<TcpStream> accepted = new ArrayList<>();
+
+        AcceptAndWaitToRead(TcpListener listener, int n) {
+            this.listener = listener;
+            this.n = n;
+        }
+
+        @Override
+        public Poll<List<TcpStream>> poll(Context cx) {
+            while (accepted.size() < n) {
+                Poll<TcpStream> next = listener.pollAccept(cx);
+                if (next.isPending()) {
+                    return Poll.pending();
+                }
+                TcpStream stream = next.value();
+                assertTrue(stream.pollRead(cx, ByteBuffer.allocate(1)).isPending(), "the client sent nothing");
+                accepted.add(stream);
+            }
+            return Poll.ready(accepted);
+        }
     }
 
     @Test
