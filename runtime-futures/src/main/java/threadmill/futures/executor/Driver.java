@@ -27,7 +27,7 @@ public final class Driver implements AutoCloseable {
      * A select reports up to 1024 ready channels (the JDK's epoll batch), and every one it
      * reports but the limit does not let it dispatch was looked at by the kernel and the JDK for
      * nothing, and is reported again; with the run queue nearly full, a select every 61 tasks
-     * reported some 17 channels per task it could wake. Under half a batch of room, the tasks
+     * reported up to 1024 channels to wake a few dozen. Under half a batch of room, the tasks
      * queued already are work enough until the next turn.
      */
     private static final int MIN_SOCKET_WAKES = WAKE_BATCH / 2;
