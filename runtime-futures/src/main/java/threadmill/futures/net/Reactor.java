@@ -186,9 +186,7 @@ public final class Reactor implements AutoCloseable {
     void release(SelectableChannel channel) {
         try {
             if (Thread.currentThread() == owner) {
-                wakeBudget = Integer.MAX_VALUE;
-                woken = 0;
-                selector.selectNow(dispatcher);
+                poll(0, Integer.MAX_VALUE);
                 return;
             }
             long deadline = System.nanoTime() + RELEASE_PATIENCE_NANOS;
@@ -196,7 +194,7 @@ public final class Reactor implements AutoCloseable {
                 selector.wakeup();
                 LockSupport.parkNanos(50_000);
             }
-        } catch (IOException | ClosedSelectorException e) {
+        } catch (UncheckedIOException | ClosedSelectorException e) {
             // A selector that is gone holds no channel.
         }
     }
