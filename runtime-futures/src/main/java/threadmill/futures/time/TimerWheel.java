@@ -51,14 +51,20 @@ public final class TimerWheel {
     private int nextLevel;
     private int nextSlot;
 
+    /** A wheel whose time starts at the {@link Clock}'s now. */
     public TimerWheel() {
+        this(Clock.nowTicks());
+    }
+
+    /** A wheel whose time starts at tick {@code now}: tests drive it in absolute ticks. */
+    TimerWheel(long now) {
         for (int i = 0; i < slots.length; i++) {
             TimerEntry head = new SlotHead();
             head.prev = head;
             head.next = head;
             slots[i] = head;
         }
-        elapsed = Clock.nowTicks();
+        elapsed = now;
     }
 
     /** Arms a new entry with {@code waker}; returns true instead if its deadline is already past. */
