@@ -67,10 +67,19 @@ public final class TimerWheel {
         elapsed = now;
     }
 
-    /** Arms a new entry with {@code waker}; returns true instead if its deadline is already past. */
+    /**
+     * Arms a new entry with {@code waker}; returns true instead if its deadline is already past.
+     * {@code now} is the caller's reading of the clock, taken before the lock: by the time the
+     * lock is held, the owner may have advanced the wheel beyond it. An entry is therefore due
+     * when either that reading or the wheel's own time has reached its deadline (tokio's
+     * {@code InsertError::Elapsed}): inserted behind the wheel's position, it would wait a whole
+     * turn of its level (16 ms at level 0, a second at level 1, a minute at level 2).
+     */
     synchronized boolean arm(TimerEntry entry, Waker waker, long now) {
         entry.wheel = this;
-        if (entry.deadlineNear(now) <= now) {
+        long current = Math.max(now, elapsed);
+        if (entry.deadlineNear(current) <= current) {
+            entry.next = FIRED;
             return true;
         }
         entry.waker = waker;

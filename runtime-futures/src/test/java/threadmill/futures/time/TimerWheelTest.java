@@ -285,6 +285,28 @@ class TimerWheelTest {
         assertEquals(0, wheel.size());
     }
 
+    /**
+     * Another thread read the clock, then the wheel's owner advanced the wheel past that reading
+     * before the thread took the lock to arm (a WorkerPool.blockOn timer is armed from outside
+     * in worker 0's wheel). An entry whose deadline the wheel's own time has passed is due at
+     * once: inserted behind the wheel's position, it would fire a whole turn of its level late.
+     */
+    @Test
+    void anEntryArmedWithAStaleClockReadingIsDueByTheWheelsOwnTime() {
+        advanceTo(start + 100);
+        for (long deadline : new long[] {start + 50, start + 99, start + 100}) {
+            Entry late = new Entry(deadline);
+            assertTrue(wheel.arm(late, () -> fired.add("late"), start),
+                    "due at " + (deadline - start) + ", wheel at 100, caller's clock at 0: due at once");
+            assertTrue(wheel.poll(late, Waker.noop()), "and reads as elapsed afterwards");
+        }
+        assertEquals(0, wheel.size());
+        Entry next = new Entry(start + 101);
+        assertFalse(wheel.arm(next, () -> fired.add("next"), start));
+        advanceTo(start + 101);
+        assertEquals(List.of("next"), fired, "an entry due after the wheel's time still waits for its tick");
+    }
+
     @Test
     void delaysBeyondTheWheelAreRejectedByName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Entry(Duration.ofDays(30)));
