@@ -2,6 +2,7 @@ package threadmill.futures.executor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +17,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import threadmill.futures.Context;
 import threadmill.futures.Future;
@@ -172,6 +178,75 @@ class WorkerPoolTest {
                         return Poll.ready(null);
                     }))));
             assertTrue(e.getCause() instanceof IllegalStateException);
+        }
+    }
+
+    /**
+     * The issue's first scenario: a thread in blockOn on a long sleep, another thread closes the
+     * pool. blockOn must end at once with the shutdown error; it used to return normally, as if
+     * the sleep had elapsed.
+     */
+    @Test
+    void closingThePoolEndsABlockOnSleepWithTheShutdownErrorNotAsElapsed() throws Exception {
+        WorkerPool pool = new WorkerPool(2);
+        CompletableFuture<Object> outcome = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                pool.blockOn(Futures.sleep(Duration.ofSeconds(60)));
+                outcome.complete("blockOn returned as if the 60 s sleep had elapsed");
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        });
+        caller.start();
+        awaitTrue(() -> pool.armedTimers() == 1, "the sleep is armed");
+        pool.close();
+        Object ended = outcome.get(30, TimeUnit.SECONDS);
+        assertInstanceOf(CancellationException.class, ended, String.valueOf(ended));
+        caller.join();
+    }
+
+    /** A timer first polled after the pool closed must fail at once, not wait in a closed wheel. */
+    @Test
+    void aTimerArmedAfterThePoolClosedFailsInsteadOfWaitingForever() throws Exception {
+        WorkerPool pool = new WorkerPool(1);
+        CountDownLatch polling = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        CompletableFuture<Object> outcome = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                pool.blockOn(Futures.pollFn(cx -> {
+                    polling.countDown();
+                    awaitQuietly(closed);
+                    return Poll.ready(null);
+                }).then(v -> Futures.sleep(Duration.ofSeconds(60))));
+                outcome.complete("blockOn returned as if the 60 s sleep had elapsed");
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        });
+        caller.start();
+        polling.await();
+        pool.close();
+        closed.countDown();
+        Object ended = outcome.get(30, TimeUnit.SECONDS);
+        assertInstanceOf(CancellationException.class, ended, String.valueOf(ended));
+        caller.join();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting for: " + what);
+            Thread.sleep(5);
         }
     }
 

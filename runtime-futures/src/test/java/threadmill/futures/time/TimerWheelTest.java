@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -324,6 +325,26 @@ class TimerWheelTest {
         assertEquals(100, all.size());
         assertEquals(0, wheel.size());
         assertEquals(TimerWheel.NONE, wheel.nextDeadline());
+    }
+
+    /**
+     * A runtime that shuts down drains its wheel and wakes the waiters: what they then poll must
+     * read as cancelled, not as elapsed (a 10 s sleep would otherwise end early, silently), and
+     * a timer armed afterwards must fail rather than wait in a wheel nobody advances.
+     */
+    @Test
+    void drainedEntriesReadAsCancelledAndAClosedWheelRefusesNewOnes() {
+        Entry armed = arm("armed", 40);
+        Entry fired = arm("fired", 10);
+        advanceTo(start + 10);
+        wheel.drainTo(new ArrayList<>());
+        CancellationException e = assertThrows(CancellationException.class, () -> wheel.poll(armed, Waker.noop()));
+        assertTrue(e.getMessage().contains("shut down"), e.getMessage());
+        assertTrue(wheel.poll(fired, Waker.noop()), "an entry that fired before the shutdown has elapsed");
+        assertThrows(CancellationException.class, () -> wheel.arm(new Entry(start + 50), Waker.noop(), start + 10));
+        assertThrows(CancellationException.class, () -> wheel.arm(new Entry(start), Waker.noop(), start + 10),
+                "even one already due: the wheel's runtime is gone");
+        assertEquals(0, wheel.size());
     }
 
     private static final class Entry extends TimerEntry {
