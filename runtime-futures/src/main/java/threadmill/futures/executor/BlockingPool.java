@@ -6,6 +6,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import threadmill.futures.Context;
 import threadmill.futures.Poll;
 import threadmill.futures.task.JoinHandle;
 import threadmill.futures.task.Task;
@@ -15,6 +16,10 @@ import threadmill.futures.task.Task;
  * created on demand and retired after 10 s idle (tokio's defaults), further jobs queue. Each
  * job is an ordinary {@link Task} whose single poll runs the callable, so its handle, abort and
  * error reporting are those of any task.
+ *
+ * <p>{@link #close()} completes every job it stops as cancelled: the queued ones directly, and
+ * the running ones, which it interrupts, when their callable ends by throwing (see
+ * {@link #spawn}). A job whose callable ignores the interrupt and returns keeps its value.
  */
 final class BlockingPool implements AutoCloseable {
 
@@ -33,18 +38,36 @@ final class BlockingPool implements AutoCloseable {
         threads.allowCoreThreadTimeOut(true);
     }
 
+    /**
+     * Queues {@code callable}. If it throws once {@link #close()} has begun, which interrupted
+     * it, the job wakes its own task and returns Pending instead of failing: the task is handed
+     * back to the shut-down pool, which completes it as cancelled, as it does every task it is
+     * handed after close (the failure is the interrupt's doing, not the job's).
+     */
     <T> JoinHandle<T> spawn(Callable<T> callable) {
         Task<T> task = Task.create(cx -> {
             try {
                 return Poll.ready(callable.call());
             } catch (RuntimeException | Error e) {
+                if (threads.isShutdown()) {
+                    return handBackToClosedPool(cx);
+                }
                 throw e;
             } catch (Exception e) {
+                if (threads.isShutdown()) {
+                    return handBackToClosedPool(cx);
+                }
                 throw new BlockingCallFailed(e);
             }
         }, this::schedule);
         schedule(task);
         return task;
+    }
+
+    /** The task, woken while it runs, is scheduled again when it returns: rejected, it is shut down. */
+    private static <T> Poll<T> handBackToClosedPool(Context cx) {
+        cx.waker().wake();
+        return Poll.pending();
     }
 
     private void schedule(Task<?> task) {
@@ -55,9 +78,15 @@ final class BlockingPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the pool: queued jobs complete as cancelled at once, running ones are interrupted
+     * (see {@link #spawn}); waits up to 10 s for the threads to end.
+     */
     @Override
     public void close() {
-        threads.shutdownNow();
+        for (Runnable queued : threads.shutdownNow()) {
+            ((Task<?>) queued).shutdown();
+        }
         try {
             if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("blocking pool threads still running 10 s after shutdown");

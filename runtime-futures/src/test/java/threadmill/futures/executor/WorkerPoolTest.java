@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import threadmill.futures.Context;
@@ -32,6 +33,7 @@ import threadmill.futures.net.TcpListener;
 import threadmill.futures.net.TcpStream;
 import threadmill.futures.task.JoinError;
 import threadmill.futures.task.JoinHandle;
+import threadmill.futures.testing.AsyncTest;
 
 class WorkerPoolTest {
 
@@ -232,6 +234,38 @@ class WorkerPoolTest {
         Object ended = outcome.get(30, TimeUnit.SECONDS);
         assertInstanceOf(CancellationException.class, ended, String.valueOf(ended));
         caller.join();
+    }
+
+    /**
+     * The issue's second scenario: more blocking jobs than the blocking pool has threads, all
+     * sleeping, then close. Every handle must be finished when close returns, as cancelled:
+     * the jobs still queued (they used to be dropped, their handles pending forever) and the
+     * running ones, which close interrupts.
+     */
+    @Test
+    void closingThePoolCompletesEveryBlockingJobAsCancelledQueuedOrRunning() throws InterruptedException {
+        int jobs = BlockingPool.MAX_THREADS + 188;
+        AtomicInteger running = new AtomicInteger();
+        List<JoinHandle<Integer>> handles = new ArrayList<>();
+        WorkerPool pool = new WorkerPool(1);
+        try {
+            for (int i = 0; i < jobs; i++) {
+                handles.add(pool.spawnBlocking(() -> {
+                    running.incrementAndGet();
+                    Thread.sleep(20_000);
+                    return 1;
+                }));
+            }
+            awaitTrue(() -> running.get() == BlockingPool.MAX_THREADS, "every blocking thread busy");
+        } finally {
+            pool.close();
+        }
+        long unfinished = handles.stream().filter(h -> !h.isFinished()).count();
+        assertEquals(0, unfinished, unfinished + " of " + jobs + " handles unfinished after close");
+        for (JoinHandle<Integer> h : handles) {
+            JoinError e = assertThrows(JoinError.class, () -> AsyncTest.run(h));
+            assertTrue(e.isCancelled(), "completed as " + e);
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
