@@ -179,16 +179,15 @@ public final class WorkerPool implements AutoCloseable {
 
     /**
      * Stops the workers and the blocking pool and waits for their threads to end. Tasks that
-     * had not finished complete as cancelled; their timers and sockets are released.
+     * had not finished complete as cancelled; their timers and sockets are released. Every call
+     * waits, a second one made while the first is still closing included; once closed, a call
+     * returns at once.
      */
     @Override
     public void close() {
         if (Thread.currentThread() instanceof WorkerThread t && t.worker.pool == this) {
             throw new IllegalStateException("a WorkerPool cannot be closed from its own worker "
                     + t.getName() + ": it would wait for itself to stop");
-        }
-        if (closed) {
-            return;
         }
         closed = true;
         for (Worker w : workers) {

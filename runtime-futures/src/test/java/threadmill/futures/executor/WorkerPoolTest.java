@@ -268,6 +268,37 @@ class WorkerPoolTest {
         }
     }
 
+    /**
+     * Two threads close the pool while a task still holds its only worker: the second close,
+     * like the first, returns only once the worker's thread has ended (it used to return at
+     * once, seeing the pool already closed).
+     */
+    @Test
+    void aSecondConcurrentCloseWaitsForTheWorkersLikeTheFirst() throws InterruptedException {
+        WorkerPool pool = new WorkerPool(1);
+        CompletableFuture<Thread> worker = new CompletableFuture<>();
+        pool.spawn(Futures.pollFn(cx -> {
+            worker.complete(Thread.currentThread());
+            sleepQuietly(2_000);
+            return Poll.ready(null);
+        }));
+        Thread workerThread = worker.join();
+        Thread firstCloser = new Thread(pool::close);
+        firstCloser.start();
+        awaitTrue(pool::isClosed, "the first close began");
+        pool.close();
+        assertFalse(workerThread.isAlive(), "the second close returned while the worker was still running");
+        firstCloser.join();
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await();
