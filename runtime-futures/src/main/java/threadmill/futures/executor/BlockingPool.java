@@ -26,6 +26,8 @@ final class BlockingPool implements AutoCloseable {
     static final int MAX_THREADS = 512;
 
     private final ThreadPoolExecutor threads;
+    /** Why {@link #stop} stopped the pool, if its owner failed: the cause its jobs end with. */
+    private volatile Throwable failure;
 
     BlockingPool(String namePrefix) {
         AtomicInteger counter = new AtomicInteger();
@@ -74,19 +76,28 @@ final class BlockingPool implements AutoCloseable {
         try {
             threads.execute(task);
         } catch (RejectedExecutionException closed) {
-            task.shutdown();
+            task.shutdown(failure);
         }
     }
 
     /**
-     * Stops the pool: queued jobs complete as cancelled at once, running ones are interrupted
-     * (see {@link #spawn}); waits up to 10 s for the threads to end.
+     * Stops the pool without waiting: queued jobs complete as cancelled at once, running ones
+     * are interrupted (see {@link #spawn}). {@code cause}, when not null, is the owner's
+     * failure, which the jobs' handles get as the cause of their cancellation.
      */
+    void stop(Throwable cause) {
+        if (cause != null) {
+            failure = cause;
+        }
+        for (Runnable queued : threads.shutdownNow()) {
+            ((Task<?>) queued).shutdown(failure);
+        }
+    }
+
+    /** {@link #stop} the pool, then wait up to 10 s for its threads to end. */
     @Override
     public void close() {
-        for (Runnable queued : threads.shutdownNow()) {
-            ((Task<?>) queued).shutdown();
-        }
+        stop(null);
         try {
             if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("blocking pool threads still running 10 s after shutdown");

@@ -10,6 +10,7 @@
  * it (a worker registers a new socket in its own driver or another of the pool's, whichever has
  * fewer channels). A worker parks only after raising its parked flag and re-checking every queue, and
  * whoever queues work reads that flag after queueing, so a parked worker is never left
- * sleeping next to work it should run.
+ * sleeping next to work it should run. A worker thread ends only when its pool has closed, or
+ * has failed because that thread is dying (see {@link threadmill.futures.executor.WorkerPool}).
  */
 package threadmill.futures.executor;
