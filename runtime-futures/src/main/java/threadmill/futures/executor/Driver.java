@@ -3,6 +3,7 @@ package threadmill.futures.executor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
 import threadmill.futures.net.Reactor;
 import threadmill.futures.task.Waker;
 import threadmill.futures.time.Clock;
@@ -35,8 +36,19 @@ public final class Driver implements AutoCloseable {
     private final TimerWheel timer = new TimerWheel();
     private final Reactor reactor = new Reactor();
     private final List<Waker> due = new ArrayList<>();
+    /** The time timers are fired against: the {@link Clock}'s ticks, or a test's. */
+    private final LongSupplier nowTicks;
     private Driver[] siblings = {this};
     private int index;
+
+    public Driver() {
+        this(Clock::nowTicks);
+    }
+
+    /** A driver that fires timers against {@code nowTicks} instead of the clock: for tests. */
+    Driver(LongSupplier nowTicks) {
+        this.nowTicks = nowTicks;
+    }
 
     /** The driver of the runtime the calling thread belongs to; futures arm timers and sockets there. */
     public static Driver current() {
@@ -156,10 +168,11 @@ public final class Driver implements AutoCloseable {
      * instead of being woken all before any of them runs.
      */
     private void fireDueTimers(int batch) {
+        long now = nowTicks.getAsLong();
         boolean more;
         boolean woke;
         do {
-            more = timer.expire(Clock.nowTicks(), due, batch);
+            more = timer.expire(now, due, batch);
             woke = !due.isEmpty();
             for (int i = 0; i < due.size(); i++) {
                 Waker.wakeGuarded(due.get(i));
