@@ -9,9 +9,9 @@ import threadmill.futures.task.Task;
  *
  * <p>Fairness (tokio's intervals): every 61st task is taken from the injection queue first, so
  * tasks queued from outside are not starved by tasks that wake each other; after every 61 tasks
- * the driver is turned without blocking, so I/O and timers are not starved by a busy queue.
- * A turn wakes no more tasks, sockets and timers together, than the local queue has room for
- * (see {@link Driver#turn(boolean, int)}).
+ * the driver is turned without blocking, so I/O and timers are not starved by a busy queue,
+ * however full. A turn wakes no more tasks, sockets and timers together, than the local queue
+ * has room for, but at least one of each (see {@link Driver#turn(boolean, int)}).
  */
 final class Worker implements Runnable {
 

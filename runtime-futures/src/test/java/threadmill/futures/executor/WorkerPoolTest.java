@@ -22,10 +22,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import threadmill.futures.Context;
+import threadmill.futures.CoopBudget;
 import threadmill.futures.Future;
 import threadmill.futures.Futures;
 import threadmill.futures.Poll;
@@ -138,6 +140,44 @@ class WorkerPoolTest {
                 accepted.add(stream);
             }
             return Poll.ready(accepted);
+        }
+    }
+
+    /**
+     * More than half a ring of tasks that keep waking each other (here: themselves) on the only
+     * worker, and a socket that becomes readable meanwhile. The worker's 61-task tick must still
+     * select, within the room of its run queue, and wake the reader; with under 512 slots free
+     * it used to skip the select every time, and the reader waited as long as the others ran.
+     */
+    @Test
+    void aReadySocketIsServedWhileMoreThanHalfARingOfTasksKeepWakingEachOther() throws Exception {
+        int spinners = LocalQueue.CAPACITY / 2 + 100;
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicBoolean reading = new AtomicBoolean();
+        CountDownLatch served = new CountDownLatch(1);
+        try (TcpListener listener = TcpListener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                Socket client = new Socket(listener.localAddress().getAddress(), listener.localAddress().getPort());
+                WorkerPool pool = new WorkerPool(1)) {
+            pool.spawn(listener.accept().then(stream -> Futures.pollFn(cx -> {
+                if (stream.pollRead(cx, ByteBuffer.allocate(1)).isPending()) {
+                    reading.set(true);
+                    return Poll.pending();
+                }
+                served.countDown();
+                stream.close();
+                return Poll.ready(null);
+            })));
+            awaitTrue(reading::get, "the reader waits for its socket");
+            for (int i = 0; i < spinners; i++) {
+                pool.spawn(Futures.pollFn(cx -> stop.get() ? Poll.ready(null) : CoopBudget.yieldTo(cx)));
+            }
+            awaitTrue(() -> pool.workers[0].queue.room() < LocalQueue.CAPACITY / 2, "over half the ring runnable");
+            try {
+                client.getOutputStream().write(1);
+                assertTrue(served.await(20, TimeUnit.SECONDS), "the readable socket was never served");
+            } finally {
+                stop.set(true);
+            }
         }
     }
 
