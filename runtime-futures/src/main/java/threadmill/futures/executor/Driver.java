@@ -51,7 +51,11 @@ public final class Driver implements AutoCloseable {
         return driver;
     }
 
-    static boolean insideRuntime() {
+    /**
+     * True on a thread that runs tasks of a runtime (a worker, or a thread inside a
+     * {@code blockOn}): it must not block waiting for another runtime thread.
+     */
+    public static boolean insideRuntime() {
         return CURRENT.get() != null;
     }
 

@@ -177,16 +177,23 @@ public final class Reactor implements AutoCloseable {
     }
 
     /**
-     * Waits until the selector has let go of a closed channel. The JDK closes a registered
-     * channel's descriptor only when its selector next selects, so without this a listener
-     * would keep accepting connections for a moment after close. The owner flushes its
-     * selector itself; another thread wakes it and waits (bounded: a dead selector releases
-     * everything anyway).
+     * Gets the selector to let go of a closed channel, whose descriptor the JDK closes only when
+     * the channel's selector next selects: without this a listener would keep accepting
+     * connections for a moment after close. The owner flushes its selector itself. Another
+     * thread of a runtime ({@code mayWait} false) hands the release over: the owner, woken by
+     * the close if it was parked, releases the descriptor at its next select, at most a turn of
+     * its tasks away; waiting for that would stall every task of the closing thread on another
+     * thread's work (up to the patience, a second). A thread outside any runtime waits for the
+     * owner's select, so that the listener refuses connections once its close returns (bounded:
+     * a dead selector releases everything anyway).
      */
-    void release(SelectableChannel channel) {
+    void release(SelectableChannel channel, boolean mayWait) {
         try {
             if (Thread.currentThread() == owner) {
                 poll(0, Integer.MAX_VALUE);
+                return;
+            }
+            if (!mayWait) {
                 return;
             }
             long deadline = System.nanoTime() + RELEASE_PATIENCE_NANOS;

@@ -68,8 +68,11 @@ public final class TcpListener implements AutoCloseable {
     }
 
     /**
-     * Stops listening: when this returns, connection attempts are refused; a task waiting in
-     * accept is woken and finds the listener closed.
+     * Stops listening; a task waiting in accept is woken and finds the listener closed. Called
+     * from outside a runtime (or on the thread whose selector holds the listener), connection
+     * attempts are refused when this returns. Called from another runtime thread, which must not
+     * wait for that selector, they are refused from that selector's next select on: at once if
+     * its thread was parked, after the task it is running otherwise.
      */
     @Override
     public void close() {

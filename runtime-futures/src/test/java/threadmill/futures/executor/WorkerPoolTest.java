@@ -181,6 +181,55 @@ class WorkerPoolTest {
         }
     }
 
+    /**
+     * A task closes a listener whose socket is registered in the selector of another worker,
+     * which is busy. Its worker must not wait for that selector: the release is handed to it, and
+     * the listener stops accepting once that worker gets to its next select. The closing worker
+     * used to nap until then (here: until the other worker's task ends, 800 ms), up to a second.
+     */
+    @Test
+    void closingAListenerFromAWorkerHandsTheReleaseToItsSelectorInsteadOfWaiting() throws Exception {
+        AtomicBoolean ownerHeldTooLong = new AtomicBoolean();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (WorkerPool owner = new WorkerPool(1); WorkerPool closer = new WorkerPool(1)) {
+            TcpListener listener = TcpListener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            InetSocketAddress address = listener.localAddress();
+            JoinHandle<TcpStream> accepting = owner.spawn(listener.accept());
+            awaitTrue(() -> owner.workers[0].driver.reactor().channels() == 1, "the listener waits in the owner's selector");
+            owner.spawn(Futures.pollFn(cx -> {
+                holding.countDown();
+                try {
+                    ownerHeldTooLong.set(!release.await(800, TimeUnit.MILLISECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Poll.ready(null);
+            }));
+            holding.await();
+
+            closer.blockOn(closer.spawn(Futures.pollFn(cx -> {
+                listener.close();
+                return Poll.ready(null);
+            })));
+            assertFalse(ownerHeldTooLong.get(), "the closing worker waited for the busy worker's selector");
+            release.countDown();
+
+            awaitTrue(() -> refuses(address), "the listener's socket released by its own selector");
+            JoinError e = assertThrows(JoinError.class, () -> AsyncTest.run(accepting));
+            assertInstanceOf(java.io.UncheckedIOException.class, e.getCause());
+        }
+    }
+
+    private static boolean refuses(InetSocketAddress address) {
+        try (Socket probe = new Socket()) {
+            probe.connect(address, 1_000);
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     @Test
     void closeStopsEveryThreadItStarted() throws InterruptedException {
         String prefix;
