@@ -41,6 +41,8 @@ public final class Reactor implements AutoCloseable {
     private final Consumer<SelectionKey> dispatcher = this::dispatch;
     private final AtomicInteger channels = new AtomicInteger();
     private volatile Thread owner;
+    /** Set by {@link #close}; guarded by this reactor's monitor, as registering is. */
+    private boolean closed;
     /** Owner only: wakes the current {@link #poll} may still do, and the wakes it did. */
     private int wakeBudget;
     private int woken;
@@ -160,17 +162,26 @@ public final class Reactor implements AutoCloseable {
         channels.decrementAndGet();
     }
 
-    /** Registers a channel with no interest yet; the first would-block read or write adds it. */
+    /**
+     * Registers a channel with no interest yet; the first would-block read or write adds it.
+     * Registering and {@link #close} exclude each other (this reactor's monitor, taken once per
+     * channel): a registration either is in the key set that close takes, with its key attached,
+     * or is refused, so close can neither miss one nor find one half made.
+     */
     Registration register(SelectableChannel channel) throws IOException {
         Registration registration = new Registration(this);
-        try {
-            registration.attach(channel.register(selector, 0, registration));
+        synchronized (this) {
+            if (closed) {
+                throw new IOException("cannot register " + channel + ": the runtime is shut down");
+            }
+            try {
+                registration.attach(channel.register(selector, 0, registration));
+            } catch (ClosedChannelException e) {
+                throw e;
+            } catch (IllegalStateException e) {
+                throw new IOException("cannot register " + channel + ": " + e, e);
+            }
             channels.incrementAndGet();
-        } catch (ClosedChannelException e) {
-            throw e;
-        } catch (IllegalStateException e) {
-            // ClosedSelectorException included: the driver's runtime has been closed.
-            throw new IOException("cannot register " + channel + ": the runtime is shut down", e);
         }
         wakeup();
         return registration;
@@ -207,24 +218,32 @@ public final class Reactor implements AutoCloseable {
     }
 
     /**
-     * Wakes every task still waiting for I/O (they find their runtime shut down) and closes the
-     * selector. Owner thread only, after its last poll.
+     * Closes the selector and wakes every task still waiting for I/O; they find their runtime
+     * shut down, and so does any later wait on these registrations, or attempt to register. The
+     * owner's thread, after its last poll; a second call does nothing.
      */
     @Override
     public void close() {
         List<Registration> registrations = new ArrayList<>();
-        for (SelectionKey key : selector.keys()) {
-            registrations.add((Registration) key.attachment());
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (SelectionKey key : selector.keys()) {
+                registrations.add((Registration) key.attachment());
+            }
         }
+        List<Waker> waiting = new ArrayList<>();
         try {
             selector.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the selector", e);
+        } finally {
+            for (Registration r : registrations) {
+                r.shutDown(waiting);
+            }
+            waiting.forEach(Waker::wakeGuarded);
         }
-        List<Waker> waiting = new ArrayList<>();
-        for (Registration r : registrations) {
-            r.takeWakers(waiting);
-        }
-        waiting.forEach(Waker::wakeGuarded);
     }
 }

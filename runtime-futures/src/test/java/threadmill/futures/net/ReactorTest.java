@@ -1,11 +1,14 @@
 package threadmill.futures.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.Pipe;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -49,6 +52,77 @@ class ReactorTest {
         } finally {
             for (SocketChannel channel : opened) {
                 channel.close();
+            }
+        }
+    }
+
+    /**
+     * A task that waits on a socket again after its reactor closed (its interest still set from
+     * before, so the key is not touched) must fail, not store a waker nobody will ever wake.
+     */
+    @Test
+    void waitingOnASocketOfAClosedReactorFailsInsteadOfWaitingForever() throws IOException {
+        Pipe pipe = Pipe.open();
+        try (Pipe.SourceChannel source = pipe.source(); Pipe.SinkChannel sink = pipe.sink()) {
+            source.configureBlocking(false);
+            AtomicInteger woken = new AtomicInteger();
+            Reactor reactor = new Reactor();
+            Registration registration = reactor.register(source);
+            registration.await(SelectionKey.OP_READ, woken::incrementAndGet);
+            reactor.close();
+            assertEquals(1, woken.get(), "closing the reactor wakes its waiters");
+            IOException e = assertThrows(IOException.class, () -> registration.await(SelectionKey.OP_READ, woken::incrementAndGet));
+            assertTrue(e.getMessage().contains("shut down"), e.getMessage());
+            assertThrows(IOException.class, () -> reactor.register(sink));
+        }
+    }
+
+    /**
+     * Sockets register in a reactor from any thread, while its owner may be closing it. Every
+     * registration must then end one of two ways: refused, or woken by the close (or failing when
+     * it waits). A registration made while close listed the keys used to be missed, its waiter
+     * never woken; one caught between registering and attaching its key made close throw.
+     */
+    @Test
+    void aReactorClosedWhileSocketsRegisterWakesOrRefusesEveryOne() throws Exception {
+        int rounds = 300;
+        int sockets = 40;
+        for (int round = 0; round < rounds; round++) {
+            Reactor reactor = new Reactor();
+            List<Pipe> pipes = new ArrayList<>();
+            for (int i = 0; i < sockets; i++) {
+                Pipe pipe = Pipe.open();
+                pipe.source().configureBlocking(false);
+                pipes.add(pipe);
+            }
+            AtomicInteger started = new AtomicInteger();
+            AtomicInteger[] woken = new AtomicInteger[sockets];
+            boolean[] waiting = new boolean[sockets];
+            Thread registering = new Thread(() -> {
+                for (int i = 0; i < sockets; i++) {
+                    started.incrementAndGet();
+                    AtomicInteger count = woken[i] = new AtomicInteger();
+                    try {
+                        reactor.register(pipes.get(i).source()).await(SelectionKey.OP_READ, count::incrementAndGet);
+                        waiting[i] = true;
+                    } catch (IOException refused) {
+                        // Closed first: refused, or failed when it waited. Either is an answer.
+                    }
+                }
+            });
+            registering.start();
+            while (started.get() < round % sockets) {
+                Thread.onSpinWait();
+            }
+            reactor.close();
+            registering.join();
+            for (int i = 0; i < sockets; i++) {
+                assertTrue(!waiting[i] || woken[i].get() == 1, "round " + round + ": socket " + i
+                        + " waits in a closed reactor and was never woken");
+            }
+            for (Pipe pipe : pipes) {
+                pipe.source().close();
+                pipe.sink().close();
             }
         }
     }
