@@ -127,7 +127,10 @@ public final class Reactor implements AutoCloseable {
                         ? selector.select(dispatcher, timeoutNanos / NANOS_PER_MILLI)
                         : selector.selectNow(dispatcher);
                 long rest = deadline - System.nanoTime();
-                if (ready == 0 && rest > 0 && parked.get()) {
+                // Only the sub-millisecond remainder: a select that returned before its whole
+                // milliseconds (its selector closed under it, an interrupt) goes back to the
+                // caller, which selects again, rather than nap for the rest of the timeout.
+                if (ready == 0 && rest > 0 && rest <= timeoutNanos % NANOS_PER_MILLI && parked.get()) {
                     LockSupport.parkNanos(this, rest);
                 }
             }

@@ -15,6 +15,8 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +127,33 @@ class ReactorTest {
                 pipe.sink().close();
             }
         }
+    }
+
+    /**
+     * The owner waits in a long select; its selector is closed under it (the pool is failing).
+     * The poll must return at once, not take the early return for the end of the whole
+     * milliseconds and nap through the rest of the timeout: a worker that naps instead of
+     * selecting again (and failing) would hold up the pool's failure for a minute.
+     */
+    @Test
+    void aSelectEndedEarlyByItsSelectorClosingReturnsInsteadOfNappingTheRest() throws InterruptedException {
+        Reactor reactor = new Reactor();
+        CountDownLatch returned = new CountDownLatch(1);
+        Thread owner = new Thread(() -> {
+            try {
+                reactor.prepareToPark();
+                reactor.poll(TimeUnit.SECONDS.toNanos(60), 10);
+            } catch (RuntimeException closedFirst) {
+                // Closed before the select began: the select threw, which ends the poll too.
+            } finally {
+                returned.countDown();
+            }
+        });
+        owner.start();
+        Thread.sleep(200);
+        reactor.close();
+        assertTrue(returned.await(20, TimeUnit.SECONDS), "the poll napped on after its selector closed");
+        owner.join();
     }
 
     /** Loopback data is usually there when write returns; a second selector makes sure of it. */
