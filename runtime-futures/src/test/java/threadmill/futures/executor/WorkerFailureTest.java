@@ -25,7 +25,6 @@ import threadmill.futures.task.JoinError;
 import threadmill.futures.task.JoinHandle;
 import threadmill.futures.task.Waker;
 import threadmill.futures.testing.AsyncTest;
-import threadmill.futures.time.Sleep;
 
 /**
  * A worker runs other people's code: futures, their cancels, and wakers. None of it may end the
@@ -110,10 +109,16 @@ class WorkerFailureTest {
     void aTimerWakerThatThrowsAnErrorIsReportedAndTheWorkerCarriesOn() throws InterruptedException {
         try (WorkerPool pool = new WorkerPool(1)) {
             AssertionError faulty = new AssertionError("a faulty timer waker");
-            Sleep sleep = Futures.sleep(Duration.ofMillis(20));
-            pool.spawn(Futures.pollFn(cx -> sleep.poll(Context.of(() -> {
+            Context throwing = Context.of(() -> {
                 throw faulty;
-            }))));
+            });
+            pool.spawn(Futures.pollFn(cx -> {
+                // A sleep already due when first polled (a stalled thread) stores no waker: again.
+                while (Futures.sleep(Duration.ofMillis(20)).poll(throwing).isReady()) {
+                    Thread.onSpinWait();
+                }
+                return Poll.pending();
+            }));
             awaitTrue(() -> reported.contains(faulty), "the timer fired");
 
             assertWorkerServes(pool);
