@@ -1,6 +1,8 @@
 package threadmill.futures.executor;
 
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -26,6 +28,12 @@ final class BlockingPool implements AutoCloseable {
     static final int MAX_THREADS = 512;
 
     private final ThreadPoolExecutor threads;
+    /**
+     * The threads the pool started and that may still be alive, so that {@link #close} can join
+     * them: the executor terminates when its last thread is about to end, not once it has. Dead
+     * ones are dropped whenever a thread is started, so the set stays within the live threads.
+     */
+    private final Set<Thread> started = ConcurrentHashMap.newKeySet();
     /** Why {@link #stop} stopped the pool, if its owner failed: the cause its jobs end with. */
     private volatile Throwable failure;
 
@@ -33,8 +41,10 @@ final class BlockingPool implements AutoCloseable {
         AtomicInteger counter = new AtomicInteger();
         threads = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> {
+                    started.removeIf(t -> !t.isAlive());
                     Thread t = new Thread(r, namePrefix + counter.incrementAndGet());
                     t.setDaemon(true);
+                    started.add(t);
                     return t;
                 });
         threads.allowCoreThreadTimeOut(true);
@@ -98,12 +108,19 @@ final class BlockingPool implements AutoCloseable {
     @Override
     public void close() {
         stop(null);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         try {
-            if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("blocking pool threads still running 10 s after shutdown");
+            if (threads.awaitTermination(10, TimeUnit.SECONDS)) {
+                for (Thread t : started) {
+                    t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
+        }
+        if (!threads.isTerminated() || started.stream().anyMatch(Thread::isAlive)) {
+            throw new IllegalStateException("blocking pool threads still running 10 s after shutdown");
         }
     }
 

@@ -248,6 +248,20 @@ class WorkerPoolTest {
         }
     }
 
+    /**
+     * close() returns only once the blocking pool's threads have ended, not merely once its
+     * executor reports termination, which its last thread signals just before it ends.
+     */
+    @Test
+    void closeReturnsOnlyOnceTheBlockingThreadsHaveEnded() {
+        for (int round = 0; round < 200; round++) {
+            WorkerPool pool = new WorkerPool(1);
+            Thread ran = pool.blockOn(pool.spawnBlocking(Thread::currentThread));
+            pool.close();
+            assertFalse(ran.isAlive(), "round " + round + ": close returned while " + ran.getName() + " was alive");
+        }
+    }
+
     @Test
     void blockOnParksInsteadOfSpinning() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
