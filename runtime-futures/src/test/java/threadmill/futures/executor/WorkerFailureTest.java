@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +24,7 @@ import threadmill.futures.task.JoinError;
 import threadmill.futures.task.JoinHandle;
 import threadmill.futures.task.Waker;
 import threadmill.futures.testing.AsyncTest;
+import threadmill.futures.testing.Await;
 
 /**
  * A worker runs other people's code: futures, their cancels, and wakers. None of it may end the
@@ -64,7 +64,7 @@ class WorkerFailureTest {
                 taskWaker.set(cx.waker());
                 return Poll.pending();
             }));
-            awaitTrue(() -> taskWaker.get() != null, "the task waits");
+            Await.until(() -> taskWaker.get() != null, "the task waits");
             AssertionError faulty = new AssertionError("a faulty join waker");
             assertTrue(gated.poll(Context.of(() -> {
                 throw faulty;
@@ -95,11 +95,11 @@ class WorkerFailureTest {
                     throw faulty;
                 }
             });
-            awaitTrue(polled::get, "the task was polled");
+            Await.until(polled::get, "the task was polled");
             task.abort();
 
             assertWorkerServes(pool);
-            awaitTrue(task::isFinished, "the aborted task finished");
+            Await.until(task::isFinished, "the aborted task finished");
             assertTrue(assertThrows(JoinError.class, () -> AsyncTest.run(task)).isCancelled());
             assertTrue(reported.contains(faulty), "reported: " + reported);
         }
@@ -119,7 +119,7 @@ class WorkerFailureTest {
                 }
                 return Poll.pending();
             }));
-            awaitTrue(() -> reported.contains(faulty), "the timer fired");
+            Await.until(() -> reported.contains(faulty), "the timer fired");
 
             assertWorkerServes(pool);
         }
@@ -149,13 +149,13 @@ class WorkerFailureTest {
             for (int i = 0; i < 200; i++) {
                 sleepers.add(pool.spawn(Futures.sleep(Duration.ofSeconds(60))));
             }
-            awaitTrue(() -> pool.armedTimers() == 200, "every sleeper armed");
+            Await.until(() -> pool.armedTimers() == 200, "every sleeper armed");
             // The worker that holds timers dies: they are in its wheel, which nobody would advance.
             int victim = pool.workers[0].driver.timer().size() > 0 ? 0 : 1;
 
             pool.workers[victim].driver.reactor().close();
 
-            awaitTrue(() -> sleepers.stream().allMatch(JoinHandle::isFinished), "every sleeper finished");
+            Await.until(() -> sleepers.stream().allMatch(JoinHandle::isFinished), "every sleeper finished");
             for (JoinHandle<Void> h : sleepers) {
                 JoinError e = assertThrows(JoinError.class, () -> AsyncTest.run(h));
                 assertTrue(e.isCancelled(), e.toString());
@@ -167,7 +167,7 @@ class WorkerFailureTest {
             assertSame(refused.getCause(), assertThrows(IllegalStateException.class,
                     () -> pool.blockOn(Futures.ready(1))).getCause());
             assertThrows(IllegalStateException.class, () -> pool.spawnBlocking(() -> 1));
-            awaitTrue(() -> reported.stream().anyMatch(ClosedSelectorException.class::isInstance),
+            Await.until(() -> reported.stream().anyMatch(ClosedSelectorException.class::isInstance),
                     "the worker's death reported");
         } finally {
             pool.close();
@@ -177,15 +177,7 @@ class WorkerFailureTest {
     /** A task spawned from outside runs to completion: the worker is still alive. */
     private static void assertWorkerServes(WorkerPool pool) throws InterruptedException {
         JoinHandle<Integer> probe = pool.spawn(Futures.ready(5));
-        awaitTrue(probe::isFinished, "a task spawned afterwards ran: the worker is alive");
+        Await.until(probe::isFinished, "a task spawned afterwards ran: the worker is alive");
         assertEquals(5, AsyncTest.run(probe));
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for: " + what);
-            Thread.sleep(5);
-        }
     }
 }

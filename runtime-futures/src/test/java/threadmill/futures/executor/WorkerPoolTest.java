@@ -24,7 +24,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import threadmill.futures.Context;
 import threadmill.futures.CoopBudget;
@@ -36,6 +35,7 @@ import threadmill.futures.net.TcpStream;
 import threadmill.futures.task.JoinError;
 import threadmill.futures.task.JoinHandle;
 import threadmill.futures.testing.AsyncTest;
+import threadmill.futures.testing.Await;
 import threadmill.futures.testing.WaitLog;
 
 class WorkerPoolTest {
@@ -172,11 +172,11 @@ class WorkerPoolTest {
                 stream.close();
                 return Poll.ready(null);
             })));
-            awaitTrue(reading::get, "the reader waits for its socket");
+            Await.until(reading::get, "the reader waits for its socket");
             for (int i = 0; i < spinners; i++) {
                 pool.spawn(Futures.pollFn(cx -> stop.get() ? Poll.ready(null) : CoopBudget.yieldTo(cx)));
             }
-            awaitTrue(() -> pool.workers[0].queue.room() < LocalQueue.CAPACITY / 2, "over half the ring runnable");
+            Await.until(() -> pool.workers[0].queue.room() < LocalQueue.CAPACITY / 2, "over half the ring runnable");
             try {
                 client.getOutputStream().write(1);
                 assertTrue(served.await(20, TimeUnit.SECONDS), "the readable socket was never served");
@@ -201,7 +201,7 @@ class WorkerPoolTest {
             TcpListener listener = TcpListener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             InetSocketAddress address = listener.localAddress();
             JoinHandle<TcpStream> accepting = owner.spawn(listener.accept());
-            awaitTrue(() -> owner.workers[0].driver.reactor().channels() == 1, "the listener waits in the owner's selector");
+            Await.until(() -> owner.workers[0].driver.reactor().channels() == 1, "the listener waits in the owner's selector");
             owner.spawn(Futures.pollFn(cx -> {
                 holding.countDown();
                 try {
@@ -220,7 +220,7 @@ class WorkerPoolTest {
             assertFalse(ownerHeldTooLong.get(), "the closing worker waited for the busy worker's selector");
             release.countDown();
 
-            awaitTrue(() -> refuses(address), "the listener's socket released by its own selector");
+            Await.until(() -> refuses(address), "the listener's socket released by its own selector");
             JoinError e = assertThrows(JoinError.class, () -> AsyncTest.run(accepting));
             assertInstanceOf(java.io.UncheckedIOException.class, e.getCause());
         }
@@ -299,21 +299,11 @@ class WorkerPoolTest {
     @Test
     void closingThePoolEndsABlockOnSleepWithTheShutdownErrorNotAsElapsed() throws Exception {
         WorkerPool pool = new WorkerPool(2);
-        CompletableFuture<Object> outcome = new CompletableFuture<>();
-        Thread caller = new Thread(() -> {
-            try {
-                pool.blockOn(Futures.sleep(Duration.ofSeconds(60)));
-                outcome.complete("blockOn returned as if the 60 s sleep had elapsed");
-            } catch (Throwable t) {
-                outcome.complete(t);
-            }
-        });
-        caller.start();
-        awaitTrue(() -> pool.armedTimers() == 1, "the sleep is armed");
+        CompletableFuture<Object> outcome = blockOnAnotherThread(pool, Futures.sleep(Duration.ofSeconds(60)));
+        Await.until(() -> pool.armedTimers() == 1, "the sleep is armed");
         pool.close();
         Object ended = outcome.get(30, TimeUnit.SECONDS);
         assertInstanceOf(CancellationException.class, ended, String.valueOf(ended));
-        caller.join();
     }
 
     /** A timer first polled after the pool closed must fail at once, not wait in a closed wheel. */
@@ -322,26 +312,32 @@ class WorkerPoolTest {
         WorkerPool pool = new WorkerPool(1);
         CountDownLatch polling = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
-        CompletableFuture<Object> outcome = new CompletableFuture<>();
-        Thread caller = new Thread(() -> {
-            try {
-                pool.blockOn(Futures.pollFn(cx -> {
-                    polling.countDown();
-                    awaitQuietly(closed);
-                    return Poll.ready(null);
-                }).then(v -> Futures.sleep(Duration.ofSeconds(60))));
-                outcome.complete("blockOn returned as if the 60 s sleep had elapsed");
-            } catch (Throwable t) {
-                outcome.complete(t);
-            }
-        });
-        caller.start();
+        CompletableFuture<Object> outcome = blockOnAnotherThread(pool, Futures.pollFn(cx -> {
+            polling.countDown();
+            awaitQuietly(closed);
+            return Poll.ready(null);
+        }).then(v -> Futures.sleep(Duration.ofSeconds(60))));
         polling.await();
         pool.close();
         closed.countDown();
         Object ended = outcome.get(30, TimeUnit.SECONDS);
         assertInstanceOf(CancellationException.class, ended, String.valueOf(ended));
-        caller.join();
+    }
+
+    /**
+     * Runs {@code pool.blockOn(future)} on a thread of its own. The outcome is what it threw, or,
+     * if it returned, a message saying so (every caller here expects it to throw).
+     */
+    private static CompletableFuture<Object> blockOnAnotherThread(WorkerPool pool, Future<?> future) {
+        CompletableFuture<Object> outcome = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                outcome.complete("blockOn returned " + pool.blockOn(future) + ", as if the sleep had elapsed");
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        });
+        return outcome;
     }
 
     /**
@@ -364,7 +360,7 @@ class WorkerPoolTest {
                     return 1;
                 }));
             }
-            awaitTrue(() -> running.get() == BlockingPool.MAX_THREADS, "every blocking thread busy");
+            Await.until(() -> running.get() == BlockingPool.MAX_THREADS, "every blocking thread busy");
         } finally {
             pool.close();
         }
@@ -393,7 +389,7 @@ class WorkerPoolTest {
         Thread workerThread = worker.join();
         Thread firstCloser = new Thread(pool::close);
         firstCloser.start();
-        awaitTrue(pool::isClosed, "the first close began");
+        Await.until(pool::isClosed, "the first close began");
         pool.close();
         assertFalse(workerThread.isAlive(), "the second close returned while the worker was still running");
         firstCloser.join();
@@ -412,14 +408,6 @@ class WorkerPoolTest {
             latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for: " + what);
-            Thread.sleep(5);
         }
     }
 

@@ -15,10 +15,10 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import threadmill.futures.executor.WorkerPool;
+import threadmill.futures.testing.Await;
 import threadmill.futures.testing.Heap;
 import threadmill.workload.RequestFanOut;
 import threadmill.workload.RequestObserver;
@@ -109,22 +109,13 @@ class FuturesRuntimeTest {
                 }
             });
             assertTrue(parked.await(60, TimeUnit.SECONDS), "every sleeper started");
-            awaitTrue(() -> pool.armedTimers() == tasks, "every sleeper's timer armed");
+            Await.until(() -> pool.armedTimers() == tasks, "every sleeper's timer armed");
 
             running.cancel();
 
-            awaitTrue(() -> pool.armedTimers() == 0, "every timer released; " + pool.armedTimers() + " left");
+            Await.until(() -> pool.armedTimers() == 0, "every timer released; " + pool.armedTimers() + " left");
         }
     }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for: " + what);
-            Thread.sleep(10);
-        }
-    }
-
     @Test
     void requestFanOutAgainstItsOwnEchoServer() throws Exception {
         try (RunningServer server = runtime.startEchoServer(LOOPBACK)) {
