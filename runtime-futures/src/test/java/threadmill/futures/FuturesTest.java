@@ -15,6 +15,7 @@ import threadmill.futures.task.JoinHandle;
 import threadmill.futures.task.TaskLocal;
 import threadmill.futures.task.Waker;
 import threadmill.futures.testing.AsyncTest;
+import threadmill.futures.testing.WaitLog;
 import threadmill.futures.time.Elapsed;
 
 class FuturesTest {
@@ -41,14 +42,16 @@ class FuturesTest {
         assertThrows(IllegalStateException.class, () -> f.poll(NOOP));
     }
 
+    /** Both sleeps wait at once: each is Pending before either is done. */
     @Test
     void joinWaitsForBothAndRunsThemConcurrently() {
-        long start = System.nanoTime();
+        WaitLog log = new WaitLog();
         Pair<String, Integer> both = AsyncTest.run(Futures.join(
-                Futures.sleep(Duration.ofMillis(200)).map(v -> "a"),
-                Futures.sleep(Duration.ofMillis(200)).map(v -> 2)));
+                log.trace("a", Futures.sleep(Duration.ofMillis(200))).map(v -> "a"),
+                log.trace("b", Futures.sleep(Duration.ofMillis(200))).map(v -> 2)));
         assertEquals(new Pair<>("a", 2), both);
-        assertTrue(elapsedMillis(start) < 390, "two 200 ms sleeps joined must overlap");
+        assertEquals(List.of("a waits", "b waits"), log.events().subList(0, 2), "two sleeps joined must overlap: " + log.events());
+        assertEquals(2, log.mostWaitingAtOnce());
     }
 
     @Test
@@ -204,10 +207,6 @@ class FuturesTest {
         assertTrue(Poll.pending().isPending());
         assertThrows(java.util.NoSuchElementException.class, () -> Poll.pending().value());
         assertInstanceOf(Poll.class, Poll.ready(null));
-    }
-
-    private static long elapsedMillis(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     /** A future that never finishes and records whether it was cancelled. */

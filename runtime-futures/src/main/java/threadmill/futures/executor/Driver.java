@@ -3,6 +3,7 @@ package threadmill.futures.executor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
 import threadmill.futures.net.Reactor;
 import threadmill.futures.task.Waker;
 import threadmill.futures.time.Clock;
@@ -22,21 +23,23 @@ public final class Driver implements AutoCloseable {
 
     private static final ThreadLocal<Driver> CURRENT = new ThreadLocal<>();
     private static final int WAKE_BATCH = 1024;
-    /**
-     * A turn that may wake fewer tasks than this leaves the selector alone and fires only timers.
-     * A select reports up to 1024 ready channels (the JDK's epoll batch), and every one it
-     * reports but the limit does not let it dispatch was looked at by the kernel and the JDK for
-     * nothing, and is reported again; with the run queue nearly full, a select every 61 tasks
-     * reported up to 1024 channels to wake a few dozen. Under half a batch of room, the tasks
-     * queued already are work enough until the next turn.
-     */
-    private static final int MIN_SOCKET_WAKES = WAKE_BATCH / 2;
 
     private final TimerWheel timer = new TimerWheel();
     private final Reactor reactor = new Reactor();
     private final List<Waker> due = new ArrayList<>();
+    /** The time timers are fired against: the {@link Clock}'s ticks, or a test's. */
+    private final LongSupplier nowTicks;
     private Driver[] siblings = {this};
     private int index;
+
+    public Driver() {
+        this(Clock::nowTicks);
+    }
+
+    /** A driver that fires timers against {@code nowTicks} instead of the clock: for tests. */
+    Driver(LongSupplier nowTicks) {
+        this.nowTicks = nowTicks;
+    }
 
     /** The driver of the runtime the calling thread belongs to; futures arm timers and sockets there. */
     public static Driver current() {
@@ -48,7 +51,11 @@ public final class Driver implements AutoCloseable {
         return driver;
     }
 
-    static boolean insideRuntime() {
+    /**
+     * True on a thread that runs tasks of a runtime (a worker, or a thread inside a
+     * {@code blockOn}): it must not block waiting for another runtime thread.
+     */
+    public static boolean insideRuntime() {
         return CURRENT.get() != null;
     }
 
@@ -126,14 +133,20 @@ public final class Driver implements AutoCloseable {
 
     /**
      * As {@link #turn(boolean)}, waking at most {@code wakeLimit} tasks, sockets first, then
-     * timers (at least one timer): for an executor that queues the tasks it wakes in a bounded
-     * queue, and passes the room left in it. Tasks woken beyond that would overflow a worker's
-     * queue, which moves its oldest half (the tasks woken first) to the injection queue, to run
-     * after newer ones; sockets left unreported are reported again by a later select (see
-     * {@link Reactor#poll}; a non-blocking turn with room for fewer than half a select's batch
-     * does not select at all), timers left in the wheel fire at the next turn, in deadline order.
-     * For 10,000 sleepers of 10 ms on two workers (a throwaway harness, DESIGN.md): lateness p90
-     * 0.37 ms against 0.49-0.53 ms, p99 0.69-1.35 ms against 1.45-1.86 ms.
+     * timers: for an executor that queues the tasks it wakes in a bounded queue, and passes the
+     * room left in it. Tasks woken beyond that would overflow a worker's queue, which moves its
+     * oldest half (the tasks woken first) to the injection queue, to run after newer ones;
+     * sockets left unreported are reported again by a later select (see {@link Reactor#poll}),
+     * timers left in the wheel fire at the next turn, in deadline order. For 10,000 sleepers of
+     * 10 ms on two workers (a throwaway harness, DESIGN.md): lateness p90 0.37 ms against
+     * 0.49-0.53 ms, p99 0.69-1.35 ms against 1.45-1.86 ms.
+     *
+     * <p>Every turn selects and fires timers, and may wake at least one socket's tasks and one
+     * timer's even when the queue is full: a worker whose queue stays full of tasks that wake
+     * each other must still serve I/O and timers at every turn, so readiness waits at most a
+     * turn's worth of tasks, never for the queue to drain. (Selecting only with room for half a
+     * select's batch saved selects that report many more sockets than the room lets them wake;
+     * it also let more than 512 runnable tasks postpone every socket for as long as they ran.)
      */
     void turn(boolean block, int wakeLimit) {
         long timeoutNanos = 0;
@@ -144,8 +157,8 @@ public final class Driver implements AutoCloseable {
                 reactor.cancelPark();
             }
         }
-        int limit = Math.min(wakeLimit, WAKE_BATCH);
-        int woken = block || limit >= MIN_SOCKET_WAKES ? reactor.poll(timeoutNanos, limit) : 0;
+        int limit = Math.max(1, Math.min(wakeLimit, WAKE_BATCH));
+        int woken = reactor.poll(timeoutNanos, limit);
         fireDueTimers(Math.max(1, limit - woken));
     }
 
@@ -156,10 +169,11 @@ public final class Driver implements AutoCloseable {
      * instead of being woken all before any of them runs.
      */
     private void fireDueTimers(int batch) {
+        long now = nowTicks.getAsLong();
         boolean more;
         boolean woke;
         do {
-            more = timer.expire(Clock.nowTicks(), due, batch);
+            more = timer.expire(now, due, batch);
             woke = !due.isEmpty();
             for (int i = 0; i < due.size(); i++) {
                 Waker.wakeGuarded(due.get(i));

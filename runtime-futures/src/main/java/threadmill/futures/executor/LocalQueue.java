@@ -18,6 +18,26 @@ import threadmill.futures.task.Task;
  * the oldest half waited in the injection queue for the 1-in-61 fairness tick while the ring
  * kept refilling. The suite's closed-loop request latency, p99: 61-90 ms at 1,000 connections
  * and 0.94-1.09 s at 10,000 with 256 slots, 18-21 ms and 18-19 ms with 1024 (DESIGN.md).
+ *
+ * <p>A slot whose task was taken is cleared by the owner, so the ring keeps no finished task
+ * reachable (Java's stand-in for Rust dropping the task reference it moved out): the owner's
+ * pop clears the slot it took, and clears the slots of tasks that thieves or an overflow took
+ * since it last looked, which it finds between {@code cleared} and the head. Only the owner
+ * writes slots, and with plain stores where it clears; why that is safe:
+ * <ol>
+ * <li>A cleared slot is no longer wanted: it lies below the head, which a successful CAS moved
+ *     past it; a thief that still reads it, with an older head, fails its CAS (the head only
+ *     grows) and discards what it read, null or not.</li>
+ * <li>A clear never erases a newer task: the owner clears position {@code p} only while
+ *     {@code p + CAPACITY >= tail}, that is, before it has pushed the task that reuses the slot,
+ *     and clear and push are in its own program order.</li>
+ * <li>A thief whose CAS succeeds sees the pushed task, not a null: it reads positions at or
+ *     above the head it claims from, each below the tail it read with acquire; the owner's
+ *     push stored the slot before its release of that tail, and any clear of the slot's
+ *     previous occupant came before the push in the owner's program order.</li>
+ * </ol>
+ * So a pop pays one plain store of null and one plain store of {@code cleared} (on a cache
+ * line its CAS of the head owns already), and a compare; no fence, no CAS, no volatile write.
  */
 final class LocalQueue {
 
@@ -41,6 +61,8 @@ final class LocalQueue {
     private final Task<?>[] overflow = new Task<?>[CAPACITY / 2 + 1];
     private volatile long head;
     private volatile long tail;
+    /** Owner only: every slot of a position below this was cleared (or reused) once taken. */
+    private long cleared;
 
     /**
      * Owner only. Moves half the queue and the task to {@code injector} when full. Returns how
@@ -68,18 +90,35 @@ final class LocalQueue {
         }
     }
 
-    /** Owner (or, on shutdown, any thread): the oldest task, or null. */
+    /** Owner only: the oldest task, or null. Clears the slots of taken tasks (see above). */
     Task<?> pop() {
         for (;;) {
             long h = head;
+            if (h != cleared) {
+                clearTakenBelow(h);
+            }
             if (h >= (long) TAIL.getAcquire(this)) {
                 return null;
             }
-            Task<?> task = (Task<?>) SLOT.getAcquire(ring, (int) (h & MASK));
+            int slot = (int) (h & MASK);
+            Task<?> task = (Task<?>) SLOT.getAcquire(ring, slot);
             if (HEAD.compareAndSet(this, h, h + 1)) {
+                ring[slot] = null;
+                cleared = h + 1;
                 return task;
             }
         }
+    }
+
+    /**
+     * Owner only: clears the slots of the tasks that thieves or an overflow took below
+     * {@code head} since the owner last cleared, except those already reused by a push.
+     */
+    private void clearTakenBelow(long head) {
+        for (long p = Math.max(cleared, tail - CAPACITY); p < head; p++) {
+            ring[(int) (p & MASK)] = null;
+        }
+        cleared = head;
     }
 
     /** Thief: moves half of this queue into {@code empty} (the thief's own, empty queue). */

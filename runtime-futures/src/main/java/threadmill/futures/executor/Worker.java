@@ -9,9 +9,9 @@ import threadmill.futures.task.Task;
  *
  * <p>Fairness (tokio's intervals): every 61st task is taken from the injection queue first, so
  * tasks queued from outside are not starved by tasks that wake each other; after every 61 tasks
- * the driver is turned without blocking, so I/O and timers are not starved by a busy queue.
- * A turn wakes no more tasks, sockets and timers together, than the local queue has room for
- * (see {@link Driver#turn(boolean, int)}).
+ * the driver is turned without blocking, so I/O and timers are not starved by a busy queue,
+ * however full. A turn wakes no more tasks, sockets and timers together, than the local queue
+ * has room for, but at least one of each (see {@link Driver#turn(boolean, int)}).
  */
 final class Worker implements Runnable {
 
@@ -30,33 +30,72 @@ final class Worker implements Runnable {
         this.random = index * 0x9E3779B9 + 1;
     }
 
+    /**
+     * The worker's loop, until the pool closes. Tasks cannot end it ({@link Task#run} keeps
+     * whatever their code throws); if it ends anyway, of a bug or a failing selector, the whole
+     * pool fails with that error before this thread dies of it (see
+     * {@link WorkerPool#workerDied}): its run queue, timers and sockets would otherwise wait
+     * for a thread that is gone, while the others carried on as if nothing had happened.
+     */
     @Override
     public void run() {
         Driver previous = Driver.enter(driver);
         try {
-            while (!pool.isClosed()) {
-                Task<?> task = next();
-                if (task == null) {
-                    driver.turn(false, queue.room());
-                    task = queue.isEmpty() ? steal() : queue.pop();
-                }
-                if (task != null) {
-                    task.run();
-                    if (++ticks % INTERVAL == 0) {
-                        driver.turn(false, queue.room());
-                    }
-                } else {
-                    park();
-                }
-            }
+            serve();
+        } catch (Throwable death) {
+            pool.workerDied(death);
+            throw death;
         } finally {
-            Task<?> left;
-            while ((left = queue.pop()) != null) {
-                left.shutdown();
-            }
-            driver.close();
+            shutDown();
             Driver.exit(previous);
         }
+    }
+
+    private void serve() {
+        while (!pool.isClosed()) {
+            Task<?> task = next();
+            if (task == null) {
+                driver.turn(false, queue.room());
+                task = queue.isEmpty() ? steal() : queue.pop();
+            }
+            if (task != null) {
+                task.run();
+                if (++ticks % INTERVAL == 0) {
+                    driver.turn(false, queue.room());
+                }
+            } else {
+                park();
+            }
+        }
+    }
+
+    /**
+     * The pool has closed or failed: cancels what is left in the run queue, wakes whatever waits
+     * on this driver's timers and sockets (their tasks find the pool closed), and cancels what
+     * is left in the injection queue. Each step is kept apart, so a failure of one (the selector
+     * of a dying worker may be gone) is reported and the others still run.
+     */
+    private void shutDown() {
+        Throwable cause = pool.failure();
+        try {
+            Task<?> left;
+            while ((left = queue.pop()) != null) {
+                left.shutdown(cause);
+            }
+        } catch (Throwable e) {
+            report(e);
+        }
+        try {
+            driver.close();
+        } catch (Throwable e) {
+            report(e);
+        }
+        pool.drainInjector();
+    }
+
+    private static void report(Throwable e) {
+        Thread t = Thread.currentThread();
+        t.getUncaughtExceptionHandler().uncaughtException(t, e);
     }
 
     /**

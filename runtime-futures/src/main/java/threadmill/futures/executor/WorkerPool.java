@@ -21,6 +21,13 @@ import threadmill.futures.task.Task;
  *
  * <p>{@link #close()} stops the workers and the blocking pool, and joins their threads; tasks
  * that had not finished complete as cancelled.
+ *
+ * <p>A worker thread never dies of what a task's code throws. If one dies anyway (a bug, a
+ * selector that fails), the pool fails: it stops as if closed, every task not finished completes
+ * as cancelled with that error as its {@link threadmill.futures.task.JoinError}'s cause, and
+ * {@link #spawn}, {@link #spawnBlocking} and {@link #blockOn} throw an
+ * {@link IllegalStateException} naming the worker and caused by the error. Carrying on with the
+ * other workers would leave the dead one's tasks, timers and sockets waiting forever.
  */
 public final class WorkerPool implements AutoCloseable {
 
@@ -37,6 +44,9 @@ public final class WorkerPool implements AutoCloseable {
     private final BlockingPool blocking;
     private final Schedule scheduler = this::schedule;
     private volatile boolean closed;
+    /** What a worker died of; set, with {@link #failedWorker}, before {@link #closed}. */
+    private volatile Throwable failure;
+    private String failedWorker;
 
     /** One worker per available processor. */
     public WorkerPool() {
@@ -71,7 +81,14 @@ public final class WorkerPool implements AutoCloseable {
      */
     public <T> JoinHandle<T> spawn(Future<T> future) {
         Task<T> task = Task.create(future, scheduler);
-        schedule(task);
+        if (closed) {
+            if (failure != null) {
+                throw failed("spawn");
+            }
+            task.shutdown();
+            return task;
+        }
+        queue(task);
         return task;
     }
 
@@ -81,6 +98,9 @@ public final class WorkerPool implements AutoCloseable {
      * queued behind it on a worker.
      */
     public <T> JoinHandle<T> spawnBlocking(Callable<T> callable) {
+        if (failure != null) {
+            throw failed("spawnBlocking");
+        }
         return blocking.spawn(callable);
     }
 
@@ -96,7 +116,7 @@ public final class WorkerPool implements AutoCloseable {
                     + Thread.currentThread().getName() + "); await the future instead");
         }
         if (closed) {
-            throw new IllegalStateException("blockOn on a closed WorkerPool");
+            throw failure != null ? failed("blockOn") : new IllegalStateException("blockOn on a closed WorkerPool");
         }
         Driver previous = Driver.enter(workers[0].driver);
         try {
@@ -123,11 +143,46 @@ public final class WorkerPool implements AutoCloseable {
         return closed;
     }
 
+    /** What a worker died of, or null while none did. */
+    Throwable failure() {
+        return failure;
+    }
+
+    /**
+     * A worker's thread is ending with {@code death}: the pool fails. Called on that thread. The
+     * first death is the pool's failure; the other workers see the pool closed and stop at their
+     * next turn, each cancelling its tasks with the failure as their cause, and the blocking
+     * pool stops too. {@link #close()} still joins the threads.
+     */
+    void workerDied(Throwable death) {
+        synchronized (this) {
+            if (failure == null) {
+                failedWorker = Thread.currentThread().getName();
+                failure = death;
+            }
+        }
+        closed = true;
+        for (Worker w : workers) {
+            w.driver.reactor().wakeup();
+        }
+        blocking.stop(failure);
+    }
+
+    private IllegalStateException failed(String operation) {
+        return new IllegalStateException(operation + " on a failed WorkerPool: its worker thread " + failedWorker
+                + " died of " + failure, failure);
+    }
+
+    /** A task was woken (or spawned by {@link #spawn}): run queue, or cancelled if the pool closed. */
     private void schedule(Task<?> task) {
         if (closed) {
-            task.shutdown();
+            task.shutdown(failure);
             return;
         }
+        queue(task);
+    }
+
+    private void queue(Task<?> task) {
         if (Thread.currentThread() instanceof WorkerThread t && t.worker.pool == this) {
             t.worker.schedule(task);
         } else {
@@ -179,16 +234,15 @@ public final class WorkerPool implements AutoCloseable {
 
     /**
      * Stops the workers and the blocking pool and waits for their threads to end. Tasks that
-     * had not finished complete as cancelled; their timers and sockets are released.
+     * had not finished complete as cancelled; their timers and sockets are released. Every call
+     * waits, a second one made while the first is still closing included; once closed, a call
+     * returns at once.
      */
     @Override
     public void close() {
         if (Thread.currentThread() instanceof WorkerThread t && t.worker.pool == this) {
             throw new IllegalStateException("a WorkerPool cannot be closed from its own worker "
                     + t.getName() + ": it would wait for itself to stop");
-        }
-        if (closed) {
-            return;
         }
         closed = true;
         for (Worker w : workers) {
@@ -211,10 +265,12 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private void drainInjector() {
+    /** Cancels every task in the injection queue: the pool has closed. */
+    void drainInjector() {
+        Throwable cause = failure;
         Task<?> task;
         while ((task = injector.pop()) != null) {
-            task.shutdown();
+            task.shutdown(cause);
         }
     }
 

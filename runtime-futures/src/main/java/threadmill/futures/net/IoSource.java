@@ -79,12 +79,16 @@ final class IoSource {
         waiting.forEach(Waker::wakeGuarded);
     }
 
-    /** Closes the channel and returns only once its descriptor is released. */
+    /**
+     * Closes the channel and gets its descriptor released: before returning, unless the caller
+     * is a runtime thread that does not own the channel's selector, which must not wait for
+     * another thread's select (see {@link Reactor#release}).
+     */
     void closeAndRelease() {
         close();
         Registration r = registration;
         if (r != null) {
-            r.reactor().release(channel);
+            r.reactor().release(channel, !Driver.insideRuntime());
         }
     }
 }

@@ -41,6 +41,8 @@ public final class Reactor implements AutoCloseable {
     private final Consumer<SelectionKey> dispatcher = this::dispatch;
     private final AtomicInteger channels = new AtomicInteger();
     private volatile Thread owner;
+    /** Set by {@link #close}; guarded by this reactor's monitor, as registering is. */
+    private boolean closed;
     /** Owner only: wakes the current {@link #poll} may still do, and the wakes it did. */
     private int wakeBudget;
     private int woken;
@@ -125,7 +127,10 @@ public final class Reactor implements AutoCloseable {
                         ? selector.select(dispatcher, timeoutNanos / NANOS_PER_MILLI)
                         : selector.selectNow(dispatcher);
                 long rest = deadline - System.nanoTime();
-                if (ready == 0 && rest > 0 && parked.get()) {
+                // Only the sub-millisecond remainder: a select that returned before its whole
+                // milliseconds (its selector closed under it, an interrupt) goes back to the
+                // caller, which selects again, rather than nap for the rest of the timeout.
+                if (ready == 0 && rest > 0 && rest <= timeoutNanos % NANOS_PER_MILLI && parked.get()) {
                     LockSupport.parkNanos(this, rest);
                 }
             }
@@ -160,33 +165,49 @@ public final class Reactor implements AutoCloseable {
         channels.decrementAndGet();
     }
 
-    /** Registers a channel with no interest yet; the first would-block read or write adds it. */
+    /**
+     * Registers a channel with no interest yet; the first would-block read or write adds it.
+     * Registering and {@link #close} exclude each other (this reactor's monitor, taken once per
+     * channel): a registration either is in the key set that close takes, with its key attached,
+     * or is refused, so close can neither miss one nor find one half made.
+     */
     Registration register(SelectableChannel channel) throws IOException {
         Registration registration = new Registration(this);
-        try {
-            registration.attach(channel.register(selector, 0, registration));
+        synchronized (this) {
+            if (closed) {
+                throw new IOException("cannot register " + channel + ": the runtime is shut down");
+            }
+            try {
+                registration.attach(channel.register(selector, 0, registration));
+            } catch (ClosedChannelException e) {
+                throw e;
+            } catch (IllegalStateException e) {
+                throw new IOException("cannot register " + channel + ": " + e, e);
+            }
             channels.incrementAndGet();
-        } catch (ClosedChannelException e) {
-            throw e;
-        } catch (IllegalStateException e) {
-            // ClosedSelectorException included: the driver's runtime has been closed.
-            throw new IOException("cannot register " + channel + ": the runtime is shut down", e);
         }
         wakeup();
         return registration;
     }
 
     /**
-     * Waits until the selector has let go of a closed channel. The JDK closes a registered
-     * channel's descriptor only when its selector next selects, so without this a listener
-     * would keep accepting connections for a moment after close. The owner flushes its
-     * selector itself; another thread wakes it and waits (bounded: a dead selector releases
-     * everything anyway).
+     * Gets the selector to let go of a closed channel, whose descriptor the JDK closes only when
+     * the channel's selector next selects: without this a listener would keep accepting
+     * connections for a moment after close. The owner flushes its selector itself. Another
+     * thread of a runtime ({@code mayWait} false) hands the release over: the owner, woken by
+     * the close if it was parked, releases the descriptor at its next select, at most a turn of
+     * its tasks away; waiting for that would stall every task of the closing thread on another
+     * thread's work (up to the patience, a second). A thread outside any runtime waits for the
+     * owner's select, so that the listener refuses connections once its close returns (bounded:
+     * a dead selector releases everything anyway).
      */
-    void release(SelectableChannel channel) {
+    void release(SelectableChannel channel, boolean mayWait) {
         try {
             if (Thread.currentThread() == owner) {
                 poll(0, Integer.MAX_VALUE);
+                return;
+            }
+            if (!mayWait) {
                 return;
             }
             long deadline = System.nanoTime() + RELEASE_PATIENCE_NANOS;
@@ -200,24 +221,32 @@ public final class Reactor implements AutoCloseable {
     }
 
     /**
-     * Wakes every task still waiting for I/O (they find their runtime shut down) and closes the
-     * selector. Owner thread only, after its last poll.
+     * Closes the selector and wakes every task still waiting for I/O; they find their runtime
+     * shut down, and so does any later wait on these registrations, or attempt to register. The
+     * owner's thread, after its last poll; a second call does nothing.
      */
     @Override
     public void close() {
         List<Registration> registrations = new ArrayList<>();
-        for (SelectionKey key : selector.keys()) {
-            registrations.add((Registration) key.attachment());
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (SelectionKey key : selector.keys()) {
+                registrations.add((Registration) key.attachment());
+            }
         }
+        List<Waker> waiting = new ArrayList<>();
         try {
             selector.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the selector", e);
+        } finally {
+            for (Registration r : registrations) {
+                r.shutDown(waiting);
+            }
+            waiting.forEach(Waker::wakeGuarded);
         }
-        List<Waker> waiting = new ArrayList<>();
-        for (Registration r : registrations) {
-            r.takeWakers(waiting);
-        }
-        waiting.forEach(Waker::wakeGuarded);
     }
 }

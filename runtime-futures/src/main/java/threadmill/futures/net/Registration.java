@@ -33,7 +33,9 @@ final class Registration {
     private Waker writer;
     private int interest;
     private int readerPatience;
+    /** The channel was closed, or its reactor shut down ({@link #shutDown}): nobody waits any more. */
     private boolean closed;
+    private boolean reactorShutDown;
 
     /** Cleared by a reader that drained the socket; set by the selector when it reports data. */
     volatile boolean readable = true;
@@ -49,10 +51,15 @@ final class Registration {
     /**
      * Wakes {@code waker} once the channel is ready for {@code op}. Call after the operation
      * returned 0: readiness is level-triggered, so nothing that arrived in between is lost.
+     * Fails once the channel is closed or its reactor has shut down: nothing would wake it.
      */
     void await(int op, Waker waker) throws IOException {
         boolean changed;
         synchronized (this) {
+            if (closed) {
+                throw reactorShutDown ? new IOException("the runtime this socket was registered in has shut down")
+                        : new ClosedChannelException();
+            }
             if ((op & READ_SIDE) != 0) {
                 reader = waker;
             } else {
@@ -141,11 +148,21 @@ final class Registration {
         }
         reader = null;
         writer = null;
-        key.cancel();
+        if (key != null) {
+            // Attached under the reactor's monitor before the registration is handed out, so
+            // always set here; checked all the same rather than throwing from a close.
+            key.cancel();
+        }
         if (!closed) {
             closed = true;
             reactor.channelClosed();
         }
+    }
+
+    /** {@link #takeWakers}, for a reactor that shuts down: later waits fail saying so. */
+    synchronized void shutDown(List<Waker> into) {
+        reactorShutDown = true;
+        takeWakers(into);
     }
 
     Reactor reactor() {

@@ -53,12 +53,16 @@ public final class TcpListener implements AutoCloseable {
         return Futures.pollFn(this::pollAccept);
     }
 
+    /**
+     * The next accepted connection, or Pending until one arrives. A failure (the listener
+     * closed, or accept refused, e.g. for want of file descriptors) is an
+     * {@link UncheckedIOException} naming the address; {@link #isOpen} tells the two apart.
+     */
     public Poll<TcpStream> pollAccept(Context cx) {
         try {
             SocketChannel accepted = channel.accept();
             if (accepted != null) {
-                accepted.configureBlocking(false);
-                return Poll.ready(new TcpStream(new IoSource(accepted), (InetSocketAddress) accepted.getRemoteAddress()));
+                return Poll.ready(stream(accepted));
             }
             source.await(SelectionKey.OP_ACCEPT, cx.waker());
             return Poll.pending();
@@ -67,9 +71,32 @@ public final class TcpListener implements AutoCloseable {
         }
     }
 
+    /** The accepted socket as a stream; closed again if setting it up fails, not leaked. */
+    private static TcpStream stream(SocketChannel accepted) throws IOException {
+        try {
+            accepted.configureBlocking(false);
+            return new TcpStream(new IoSource(accepted), (InetSocketAddress) accepted.getRemoteAddress());
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                accepted.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** False once {@link #close} was called. */
+    public boolean isOpen() {
+        return channel.isOpen();
+    }
+
     /**
-     * Stops listening: when this returns, connection attempts are refused; a task waiting in
-     * accept is woken and finds the listener closed.
+     * Stops listening; a task waiting in accept is woken and finds the listener closed. Called
+     * from outside a runtime (or on the thread whose selector holds the listener), connection
+     * attempts are refused when this returns. Called from another runtime thread, which must not
+     * wait for that selector, they are refused from that selector's next select on: at once if
+     * its thread was parked, after the task it is running otherwise.
      */
     @Override
     public void close() {

@@ -8,6 +8,7 @@
  * and selection is level-triggered, so readiness that arrived in between is reported at the
  * next select. A thread other than the owner that changes interest wakes the owner. A select
  * wakes at most as many tasks as its caller has room for; ready keys beyond that are left for a
- * later select, not dropped.
+ * later select, not dropped. Registering and closing a reactor exclude each other: a channel is
+ * either refused or woken by the close, and a registration whose reactor closed refuses waits.
  */
 package threadmill.futures.net;

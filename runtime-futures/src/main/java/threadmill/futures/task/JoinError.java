@@ -23,7 +23,15 @@ public final class JoinError extends RuntimeException {
         return new JoinError("task was cancelled", null, true);
     }
 
-    /** True when the task was aborted or its runtime shut down before it finished. */
+    /** Cancelled because its runtime failed: {@code cause} is what ended the runtime. */
+    static JoinError cancelled(Throwable cause) {
+        return new JoinError("task was cancelled: its runtime failed: " + cause, cause, true);
+    }
+
+    /**
+     * True when the task was aborted or its runtime shut down before it finished. A runtime that
+     * stopped because it failed (a worker thread died) gives the error that ended it as the cause.
+     */
     public boolean isCancelled() {
         return cancelled;
     }

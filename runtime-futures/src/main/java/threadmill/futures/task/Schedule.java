@@ -9,7 +9,8 @@ public interface Schedule {
 
     /**
      * Queues the task to be {@link Task#run() run}. An executor that has shut down calls
-     * {@link Task#shutdown()} instead, so that the task's joiner learns it was cancelled.
+     * {@link Task#shutdown()} instead (or {@link Task#shutdown(Throwable)} with what made it
+     * fail), so that the task's joiner learns it was cancelled.
      */
     void schedule(Task<?> task);
 }

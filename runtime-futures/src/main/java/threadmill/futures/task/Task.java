@@ -134,7 +134,9 @@ public final class Task<T> implements JoinHandle<T>, Waker, Context, Runnable {
 
     /**
      * Polls the future once; called by the executor that took the task off its run queue. A
-     * task that throws is complete with that failure; the executor's thread carries on.
+     * task that throws (or returns null) is complete with that failure; the executor's thread
+     * carries on. Nothing the task's own code throws leaves this method: not its poll, not its
+     * cancel, not its joiner's waker (those two go to the thread's uncaught-exception handler).
      */
     @Override
     @SuppressWarnings("unchecked")
@@ -154,9 +156,12 @@ public final class Task<T> implements JoinHandle<T>, Waker, Context, Runnable {
         Poll<T> p;
         try {
             p = ((Future<T>) stage).poll(this);
+            if (p == null) {
+                throw new NullPointerException("poll returned null, neither Poll.pending() nor Poll.ready(value)");
+            }
         } catch (Throwable t) {
             cancelFuture();
-            complete(new Failure(t));
+            complete(new Failure(t, false));
             return;
         }
         if (p.isReady()) {
@@ -180,6 +185,15 @@ public final class Task<T> implements JoinHandle<T>, Waker, Context, Runnable {
      * will hand the task back to the closed executor) or if it has finished.
      */
     public void shutdown() {
+        shutdown(null);
+    }
+
+    /**
+     * {@link #shutdown()} for an executor that stopped because it failed: the handle's
+     * {@link JoinError} is cancelled with {@code cause} (what ended the executor) as its cause.
+     * A null cause is a plain shutdown.
+     */
+    public void shutdown(Throwable cause) {
         int s;
         do {
             s = state;
@@ -188,7 +202,7 @@ public final class Task<T> implements JoinHandle<T>, Waker, Context, Runnable {
             }
         } while (!STATE.compareAndSet(this, s, (s & ~NOTIFIED) | RUNNING | CANCELLED));
         cancelFuture();
-        complete(CANCELLED_OUTPUT);
+        complete(cause == null ? CANCELLED_OUTPUT : new Failure(cause, true));
     }
 
     @Override
@@ -217,19 +231,24 @@ public final class Task<T> implements JoinHandle<T>, Waker, Context, Runnable {
             throw JoinError.cancelled();
         }
         if (out instanceof Failure f) {
-            throw JoinError.failed(f.cause);
+            throw f.cancelled ? JoinError.cancelled(f.cause) : JoinError.failed(f.cause);
         }
         return (T) out;
     }
 
+    /**
+     * Cancels the future being torn down. A cancel that throws (an Error included) is reported
+     * to the thread's uncaught-exception handler: it must not take the executor's thread with it.
+     */
     private void cancelFuture() {
         Object future = stage;
         stage = null;
         if (future instanceof Future<?> f) {
             try {
                 f.cancel();
-            } catch (RuntimeException e) {
-                // The task is being torn down; a failing cleanup must not take the worker with it.
+            } catch (Throwable e) {
+                Thread t = Thread.currentThread();
+                t.getUncaughtExceptionHandler().uncaughtException(t, e);
             }
         }
     }
@@ -242,12 +261,15 @@ public final class Task<T> implements JoinHandle<T>, Waker, Context, Runnable {
         } while (!STATE.compareAndSet(this, s, (s & ~(RUNNING | NOTIFIED)) | COMPLETE));
         Waker w = joinWaker;
         if (w != null) {
-            w.wake();
+            Waker.wakeGuarded(w);
         }
     }
 
-    /** A task's exception, told apart from a task whose output is a Throwable. */
-    private record Failure(Throwable cause) {
+    /**
+     * A task's exception, told apart from a task whose output is a Throwable; or, when
+     * {@code cancelled}, the failure of the executor that shut the task down.
+     */
+    private record Failure(Throwable cause, boolean cancelled) {
     }
 
     @Override

@@ -12,14 +12,15 @@ public interface Waker {
     void wake();
 
     /**
-     * Wakes {@code waker} on behalf of a driver (timers, I/O): an exception from a faulty waker
-     * goes to the thread's uncaught-exception handler instead of ending the thread that drives
-     * every other task's timers and sockets.
+     * Wakes {@code waker} on behalf of a runtime thread (a driver firing timers or dispatching
+     * I/O, a task waking its joiner): whatever a faulty waker throws, an Error included, goes to
+     * the thread's uncaught-exception handler instead of ending the thread that runs every other
+     * task, timer and socket.
      */
     static void wakeGuarded(Waker waker) {
         try {
             waker.wake();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             Thread t = Thread.currentThread();
             t.getUncaughtExceptionHandler().uncaughtException(t, e);
         }

@@ -6,6 +6,7 @@
  * <p>Invariants: the state int changes only by CAS. Only the thread that set RUNNING touches
  * the stage (the future) until it clears RUNNING; the joiner reads the output only after it saw
  * COMPLETE. Wakers and {@code abort()} may be called from any thread at any time; whoever
- * moves a task from idle to NOTIFIED schedules it, exactly once.
+ * moves a task from idle to NOTIFIED schedules it, exactly once. Nothing a task's own code
+ * throws (its poll, its cancel, its joiner's waker) escapes {@code Task.run} into the executor.
  */
 package threadmill.futures.task;

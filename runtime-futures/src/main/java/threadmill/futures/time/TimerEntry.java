@@ -12,9 +12,10 @@ import threadmill.futures.task.Waker;
  * links of the slot's intrusive doubly-linked list, which make cancel O(1)).
  *
  * <p>States: new ({@code wheel == null}); armed ({@code prev != null}, linked in a slot);
- * elapsed ({@code wheel != null}, unlinked; {@code next == FIRED} once it fired). The links and
- * the waker are guarded by the wheel's lock, except that a fired entry's {@code next} is read
- * without it; the deadline is fixed once the entry is armed.
+ * elapsed ({@code wheel != null}, unlinked; {@code next == FIRED} once it fired); cancelled by a
+ * shutdown ({@code next == CANCELLED}: the wheel was drained first). The links and the waker are
+ * guarded by the wheel's lock, except that a fired entry's {@code next} is read without it; the
+ * deadline is fixed once the entry is armed.
  */
 public abstract class TimerEntry {
 
@@ -48,6 +49,9 @@ public abstract class TimerEntry {
      * True once the deadline has passed. Otherwise arms the entry on first call (in the timer
      * wheel of the polling thread's runtime) or updates its waker, and returns false: the waker
      * is woken when the deadline passes.
+     *
+     * @throws java.util.concurrent.CancellationException if the runtime that owns the wheel shut
+     *         down before the deadline: the timer will never fire
      */
     protected final boolean pollElapsed(Context cx) {
         TimerWheel w = wheel;

@@ -1,6 +1,7 @@
 package threadmill.futures.time;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import threadmill.futures.task.Waker;
 
 /**
@@ -23,6 +24,9 @@ import threadmill.futures.task.Waker;
  * <p>Thread rules: the owning driver's thread advances the wheel; any thread may arm, poll and
  * disarm entries. All of it happens under this object's monitor, which is uncontended unless a
  * task migrated to another worker since it armed its timer.
+ *
+ * <p>Shutdown: {@link #drainTo} closes the wheel. Entries still armed then are cancelled, not
+ * elapsed: polling one throws {@link CancellationException}, and so does arming a new one.
  */
 public final class TimerWheel {
 
@@ -41,6 +45,13 @@ public final class TimerWheel {
      * another worker than the wheel's owner queued there behind a whole expiry batch.
      */
     static final TimerEntry FIRED = new SlotHead();
+    /**
+     * The {@code next} link of an entry that was still armed when its wheel was drained by a
+     * runtime shutting down: polling it throws {@link CancellationException}, arming on a
+     * drained wheel too. Unlinked and left as is, such an entry read as elapsed, and a 10 s
+     * sleep awaited by {@code blockOn} ended as soon as its pool closed.
+     */
+    static final TimerEntry CANCELLED = new SlotHead();
 
     private final TimerEntry[] slots = new TimerEntry[LEVELS * SLOTS];
     /** Per slot: an entry was appended with an earlier deadline than the one before it. */
@@ -50,21 +61,40 @@ public final class TimerWheel {
     private int armed;
     private int nextLevel;
     private int nextSlot;
+    private boolean closed;
 
+    /** A wheel whose time starts at the {@link Clock}'s now. */
     public TimerWheel() {
+        this(Clock.nowTicks());
+    }
+
+    /** A wheel whose time starts at tick {@code now}: tests drive it in absolute ticks. */
+    TimerWheel(long now) {
         for (int i = 0; i < slots.length; i++) {
             TimerEntry head = new SlotHead();
             head.prev = head;
             head.next = head;
             slots[i] = head;
         }
-        elapsed = Clock.nowTicks();
+        elapsed = now;
     }
 
-    /** Arms a new entry with {@code waker}; returns true instead if its deadline is already past. */
+    /**
+     * Arms a new entry with {@code waker}; returns true instead if its deadline is already past.
+     * {@code now} is the caller's reading of the clock, taken before the lock: by the time the
+     * lock is held, the owner may have advanced the wheel beyond it. An entry is therefore due
+     * when either that reading or the wheel's own time has reached its deadline (tokio's
+     * {@code InsertError::Elapsed}): inserted behind the wheel's position, it would wait a whole
+     * turn of its level (16 ms at level 0, a second at level 1, a minute at level 2).
+     */
     synchronized boolean arm(TimerEntry entry, Waker waker, long now) {
+        if (closed) {
+            throw shutDown("cannot arm a timer");
+        }
         entry.wheel = this;
-        if (entry.deadlineNear(now) <= now) {
+        long current = Math.max(now, elapsed);
+        if (entry.deadlineNear(current) <= current) {
+            entry.next = FIRED;
             return true;
         }
         entry.waker = waker;
@@ -73,9 +103,15 @@ public final class TimerWheel {
         return false;
     }
 
-    /** True if the entry has fired; otherwise keeps {@code waker} as the one to wake. */
+    /**
+     * True if the entry has fired; otherwise keeps {@code waker} as the one to wake. Throws
+     * {@link CancellationException} if the wheel was drained before the entry fired.
+     */
     synchronized boolean poll(TimerEntry entry, Waker waker) {
         if (entry.prev == null) {
+            if (entry.next == CANCELLED) {
+                throw shutDown("timer cancelled");
+            }
             return true;
         }
         entry.waker = waker;
@@ -152,8 +188,13 @@ public final class TimerWheel {
         return true;
     }
 
-    /** Unlinks every armed entry and hands its waker over: for a runtime that shuts down. */
+    /**
+     * For a runtime that shuts down: closes the wheel, unlinks every armed entry, marks it
+     * cancelled and hands its waker over. The woken tasks find their timers cancelled
+     * ({@link #poll} throws), and arming on the wheel fails from now on.
+     */
     public synchronized void drainTo(List<Waker> wakers) {
+        closed = true;
         for (int level = 0; level < LEVELS; level++) {
             for (int slot = 0; slot < SLOTS; slot++) {
                 TimerEntry head = slots[level * SLOTS + slot];
@@ -162,11 +203,16 @@ public final class TimerWheel {
                     wakers.add(e.waker);
                     unlink(e);
                     e.waker = null;
+                    e.next = CANCELLED;
                 }
             }
             occupied[level] = 0;
         }
         armed = 0;
+    }
+
+    private static CancellationException shutDown(String what) {
+        return new CancellationException(what + ": the runtime that owns its timer wheel has shut down");
     }
 
     private void insert(TimerEntry entry) {

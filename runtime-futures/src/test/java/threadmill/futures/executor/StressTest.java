@@ -14,6 +14,7 @@ import threadmill.futures.Futures;
 import threadmill.futures.Poll;
 import threadmill.futures.task.JoinHandle;
 import threadmill.futures.task.Waker;
+import threadmill.futures.testing.Await;
 import threadmill.futures.testing.Heap;
 
 /**
@@ -109,14 +110,14 @@ class StressTest {
             for (int i = 0; i < tasks; i++) {
                 handles.add(pool.spawn(Futures.sleep(Duration.ofSeconds(120))));
             }
-            awaitTrue(() -> pool.armedTimers() == tasks, "all sleepers armed");
+            Await.until(() -> pool.armedTimers() == tasks, "all sleepers armed");
             long parked = Heap.usedAfterGc();
             long perTask = (parked - baseline) / tasks;
             assertTrue(perTask > 40 && perTask < 90,
                     "a parked Futures.sleep task (cell 32 B + Sleep 32 B + handle slot 4 B) took " + perTask + " B");
             handles.forEach(JoinHandle::abort);
-            awaitTrue(() -> pool.armedTimers() == 0, "wheel empty after abort");
-            awaitTrue(() -> handles.stream().allMatch(JoinHandle::isFinished), "every aborted task finished");
+            Await.until(() -> pool.armedTimers() == 0, "wheel empty after abort");
+            Await.until(() -> handles.stream().allMatch(JoinHandle::isFinished), "every aborted task finished");
             handles.clear();
             long after = Heap.usedAfterGc();
             assertTrue(after - baseline < 16L * 1024 * 1024,
@@ -151,12 +152,4 @@ class StressTest {
         }
     }
 
-
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for: " + what);
-            Thread.sleep(10);
-        }
-    }
 }

@@ -1,17 +1,22 @@
 package threadmill.futures.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.Pipe;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +56,104 @@ class ReactorTest {
                 channel.close();
             }
         }
+    }
+
+    /**
+     * A task that waits on a socket again after its reactor closed (its interest still set from
+     * before, so the key is not touched) must fail, not store a waker nobody will ever wake.
+     */
+    @Test
+    void waitingOnASocketOfAClosedReactorFailsInsteadOfWaitingForever() throws IOException {
+        Pipe pipe = Pipe.open();
+        try (Pipe.SourceChannel source = pipe.source(); Pipe.SinkChannel sink = pipe.sink()) {
+            source.configureBlocking(false);
+            AtomicInteger woken = new AtomicInteger();
+            Reactor reactor = new Reactor();
+            Registration registration = reactor.register(source);
+            registration.await(SelectionKey.OP_READ, woken::incrementAndGet);
+            reactor.close();
+            assertEquals(1, woken.get(), "closing the reactor wakes its waiters");
+            IOException e = assertThrows(IOException.class, () -> registration.await(SelectionKey.OP_READ, woken::incrementAndGet));
+            assertTrue(e.getMessage().contains("shut down"), e.getMessage());
+            assertThrows(IOException.class, () -> reactor.register(sink));
+        }
+    }
+
+    /**
+     * Sockets register in a reactor from any thread, while its owner may be closing it. Every
+     * registration must then end one of two ways: refused, or woken by the close (or failing when
+     * it waits). A registration made while close listed the keys used to be missed, its waiter
+     * never woken; one caught between registering and attaching its key made close throw.
+     */
+    @Test
+    void aReactorClosedWhileSocketsRegisterWakesOrRefusesEveryOne() throws Exception {
+        int rounds = 300;
+        int sockets = 40;
+        for (int round = 0; round < rounds; round++) {
+            Reactor reactor = new Reactor();
+            List<Pipe> pipes = new ArrayList<>();
+            for (int i = 0; i < sockets; i++) {
+                Pipe pipe = Pipe.open();
+                pipe.source().configureBlocking(false);
+                pipes.add(pipe);
+            }
+            AtomicInteger started = new AtomicInteger();
+            AtomicInteger[] woken = new AtomicInteger[sockets];
+            boolean[] waiting = new boolean[sockets];
+            Thread registering = new Thread(() -> {
+                for (int i = 0; i < sockets; i++) {
+                    started.incrementAndGet();
+                    AtomicInteger count = woken[i] = new AtomicInteger();
+                    try {
+                        reactor.register(pipes.get(i).source()).await(SelectionKey.OP_READ, count::incrementAndGet);
+                        waiting[i] = true;
+                    } catch (IOException refused) {
+                        // Closed first: refused, or failed when it waited. Either is an answer.
+                    }
+                }
+            });
+            registering.start();
+            while (started.get() < round % sockets) {
+                Thread.onSpinWait();
+            }
+            reactor.close();
+            registering.join();
+            for (int i = 0; i < sockets; i++) {
+                assertTrue(!waiting[i] || woken[i].get() == 1, "round " + round + ": socket " + i
+                        + " waits in a closed reactor and was never woken");
+            }
+            for (Pipe pipe : pipes) {
+                pipe.source().close();
+                pipe.sink().close();
+            }
+        }
+    }
+
+    /**
+     * The owner waits in a long select; its selector is closed under it (the pool is failing).
+     * The poll must return at once, not take the early return for the end of the whole
+     * milliseconds and nap through the rest of the timeout: a worker that naps instead of
+     * selecting again (and failing) would hold up the pool's failure for a minute.
+     */
+    @Test
+    void aSelectEndedEarlyByItsSelectorClosingReturnsInsteadOfNappingTheRest() throws InterruptedException {
+        Reactor reactor = new Reactor();
+        CountDownLatch returned = new CountDownLatch(1);
+        Thread owner = new Thread(() -> {
+            try {
+                reactor.prepareToPark();
+                reactor.poll(TimeUnit.SECONDS.toNanos(60), 10);
+            } catch (RuntimeException closedFirst) {
+                // Closed before the select began: the select threw, which ends the poll too.
+            } finally {
+                returned.countDown();
+            }
+        });
+        owner.start();
+        Thread.sleep(200);
+        reactor.close();
+        assertTrue(returned.await(20, TimeUnit.SECONDS), "the poll napped on after its selector closed");
+        owner.join();
     }
 
     /** Loopback data is usually there when write returns; a second selector makes sure of it. */

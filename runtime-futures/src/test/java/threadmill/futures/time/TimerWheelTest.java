@@ -9,27 +9,34 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import threadmill.futures.task.Waker;
 
 /**
- * The wheel driven by hand: time is whatever {@code now} the test passes to expire, counted in
- * the wheel's ticks, and so are the delays.
+ * The wheel driven by hand, in absolute ticks: the wheel's time starts at {@code START}, every
+ * deadline is a tick number, and time is whatever {@code now} the test passes to expire. Nothing
+ * reads the real clock, so a test thread that is descheduled changes nothing. {@code START} lies
+ * just below 2^31, so the int deadlines of most tests wrap around, as they do after 6.2 days of
+ * a runtime's life.
  */
 class TimerWheelTest {
 
-    private final TimerWheel wheel = new TimerWheel();
+    private static final long START = (1L << 31) - 1_000;
+
+    private final TimerWheel wheel = new TimerWheel(START);
     private final List<String> fired = new ArrayList<>();
-    private final long start = Clock.nowTicks();
+    private final long start = START;
 
     private static Duration ticks(long ticks) {
         return Duration.ofNanos(ticks * Clock.TICK_NANOS);
     }
 
-    private Entry arm(String name, Duration delay) {
-        Entry e = new Entry(delay);
+    /** An entry due {@code delay} ticks after the start, armed at the start. */
+    private Entry arm(String name, long delay) {
+        Entry e = new Entry(start + delay);
         assertFalse(wheel.arm(e, () -> fired.add(name), start), name + " must not be due at once");
         return e;
     }
@@ -49,10 +56,10 @@ class TimerWheelTest {
 
     @Test
     void firesInDeadlineOrderAndNeverEarly() {
-        arm("c", ticks(300));
-        Entry a = arm("a", ticks(5));
-        arm("b", ticks(70));
-        Entry d = arm("d", ticks(4_100));
+        arm("c", 300);
+        Entry a = arm("a", 5);
+        arm("b", 70);
+        Entry d = arm("d", 4_100);
         advanceTo(due(a) - 1);
         assertEquals(List.of(), fired);
         for (long t = due(a); t <= due(d); t++) {
@@ -78,14 +85,12 @@ class TimerWheelTest {
         long[] deadline = new long[longTimers + ticks];
         long[] now = {start};
         for (int i = 0; i < longTimers; i++) {
-            deadline[i] = due(armRecording(i, ticks(2_000 + (long) i * 300 / longTimers), now, firedAt));
+            deadline[i] = due(armRecording(i, start + 2_000 + (long) i * 300 / longTimers, now, firedAt));
         }
         List<Waker> due = new ArrayList<>();
         for (int tick = 0; tick < ticks; tick++) {
             now[0] = start + tick;
-            // A short timer armed "now" in simulated time, which runs ahead of the real clock.
-            Duration shortDelay = ticks(Math.max(1, now[0] + 10 - Clock.nowTicks()));
-            deadline[longTimers + tick] = due(armRecording(longTimers + tick, shortDelay, now, firedAt));
+            deadline[longTimers + tick] = due(armRecording(longTimers + tick, now[0] + 10, now, firedAt));
             if (tick < throttledTicks) {
                 wheel.expire(now[0], due, 12);
                 due.forEach(Waker::wake);
@@ -121,8 +126,7 @@ class TimerWheelTest {
         long[] firedAt = new long[timers];
         long[] deadline = new long[timers];
         for (int i = 0; i < timers; i++) {
-            long target = slotStart + 1 + (long) i * spanMillis / timers;
-            deadline[i] = due(armRecording(i, ticks(target - Clock.nowTicks()), now, firedAt));
+            deadline[i] = due(armRecording(i, slotStart + 1 + (long) i * spanMillis / timers, now, firedAt));
         }
         List<Waker> due = new ArrayList<>();
         // 16 entries a tick, far fewer than fall due: the slot takes hundreds of ticks to move down.
@@ -155,16 +159,14 @@ class TimerWheelTest {
         int timers = 600;
         long[] firedAt = new long[timers];
         long[] deadline = new long[timers];
-        // Delays that never decrease, from a clock that never goes back: deadlines in order.
-        long firstDelay = slotStart + 3 - Clock.nowTicks();
+        // Deadlines in order, 20 per tick.
         for (int i = 0; i < timers; i++) {
-            deadline[i] = due(armRecording(i, ticks(firstDelay + i / 20), now, firedAt));
+            deadline[i] = due(armRecording(i, slotStart + 3 + i / 20, now, firedAt));
         }
         assertEquals(deadline[0], wheel.nextDeadline(), "due at its first entry, not at the slot's start");
         List<Waker> due = new ArrayList<>();
         for (now[0] = start; now[0] <= deadline[timers - 1]; now[0]++) {
-            // 50 a tick: more than fall due in one (20, or 40 where arming crossed a tick),
-            // far fewer than the slot holds.
+            // 50 a tick: more than fall due in one (20), far fewer than the slot holds.
             wheel.expire(now[0], due, 50);
             due.forEach(Waker::wake);
             due.clear();
@@ -191,7 +193,7 @@ class TimerWheelTest {
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < timers; i++) {
             long delay = random.nextInt(4) == 0 ? 1 + random.nextInt(9_000) : 2_000 + i / 7;
-            Entry e = armRecording(i, ticks(delay), now, firedAt);
+            Entry e = armRecording(i, start + delay, now, firedAt);
             deadline[i] = due(e);
             entries.add(e);
         }
@@ -223,8 +225,9 @@ class TimerWheelTest {
         }
     }
 
-    private Entry armRecording(int index, Duration delay, long[] now, long[] firedAt) {
-        Entry e = new Entry(delay);
+    /** Arms an entry due at tick {@code deadline} that records the {@code now} it fired at. */
+    private Entry armRecording(int index, long deadline, long[] now, long[] firedAt) {
+        Entry e = new Entry(deadline);
         assertFalse(wheel.arm(e, () -> {
             assertEquals(0, firedAt[index], "entry " + index + " fired twice");
             firedAt[index] = now[0];
@@ -235,8 +238,8 @@ class TimerWheelTest {
     @Test
     void nextDeadlineIsTheEarliestSlot() {
         assertEquals(TimerWheel.NONE, wheel.nextDeadline());
-        arm("x", ticks(40));
-        Entry y = arm("y", ticks(10));
+        arm("x", 40);
+        Entry y = arm("y", 10);
         // Either y's own tick, or earlier: the start of the higher-level slot it must cascade from.
         long next = wheel.nextDeadline();
         assertTrue(next > start && next <= due(y), "next " + next + ", y due at " + due(y));
@@ -249,8 +252,8 @@ class TimerWheelTest {
 
     @Test
     void cancelRemovesAnEntryInConstantTime() {
-        Entry keep = arm("keep", ticks(20));
-        Entry drop = arm("drop", ticks(20));
+        Entry keep = arm("keep", 20);
+        Entry drop = arm("drop", 20);
         wheel.disarm(drop);
         wheel.disarm(drop);
         assertEquals(1, wheel.size());
@@ -261,9 +264,9 @@ class TimerWheelTest {
 
     @Test
     void farDeadlinesBeyondOneRotationCascadeDown() {
-        Entry hour = arm("hour", Duration.ofHours(1));
-        Entry day = arm("day", Duration.ofDays(1));
-        Entry threeDays = arm("three-days", Duration.ofDays(3));
+        Entry hour = arm("hour", Duration.ofHours(1).toNanos() / Clock.TICK_NANOS);
+        Entry day = arm("day", Duration.ofDays(1).toNanos() / Clock.TICK_NANOS);
+        Entry threeDays = arm("three-days", Duration.ofDays(3).toNanos() / Clock.TICK_NANOS);
         advanceTo(due(hour) - 1);
         assertEquals(List.of(), fired);
         advanceTo(due(hour));
@@ -278,9 +281,31 @@ class TimerWheelTest {
 
     @Test
     void aDeadlineAlreadyPastIsElapsedWithoutArming() {
-        Entry e = new Entry(Duration.ZERO);
-        assertTrue(wheel.arm(e, Waker.noop(), Clock.nowTicks() + 1));
+        Entry e = new Entry(start);
+        assertTrue(wheel.arm(e, Waker.noop(), start + 1));
         assertEquals(0, wheel.size());
+    }
+
+    /**
+     * Another thread read the clock, then the wheel's owner advanced the wheel past that reading
+     * before the thread took the lock to arm (a WorkerPool.blockOn timer is armed from outside
+     * in worker 0's wheel). An entry whose deadline the wheel's own time has passed is due at
+     * once: inserted behind the wheel's position, it would fire a whole turn of its level late.
+     */
+    @Test
+    void anEntryArmedWithAStaleClockReadingIsDueByTheWheelsOwnTime() {
+        advanceTo(start + 100);
+        for (long deadline : new long[] {start + 50, start + 99, start + 100}) {
+            Entry late = new Entry(deadline);
+            assertTrue(wheel.arm(late, () -> fired.add("late"), start),
+                    "due at " + (deadline - start) + ", wheel at 100, caller's clock at 0: due at once");
+            assertTrue(wheel.poll(late, Waker.noop()), "and reads as elapsed afterwards");
+        }
+        assertEquals(0, wheel.size());
+        Entry next = new Entry(start + 101);
+        assertFalse(wheel.arm(next, () -> fired.add("next"), start));
+        advanceTo(start + 101);
+        assertEquals(List.of("next"), fired, "an entry due after the wheel's time still waits for its tick");
     }
 
     @Test
@@ -293,7 +318,7 @@ class TimerWheelTest {
     @Test
     void drainHandsOverEveryWaker() {
         for (int i = 0; i < 100; i++) {
-            arm("e" + i, ticks(1 + i * 97L));
+            arm("e" + i, 1 + i * 97L);
         }
         List<Waker> all = new ArrayList<>();
         wheel.drainTo(all);
@@ -302,7 +327,33 @@ class TimerWheelTest {
         assertEquals(TimerWheel.NONE, wheel.nextDeadline());
     }
 
+    /**
+     * A runtime that shuts down drains its wheel and wakes the waiters: what they then poll must
+     * read as cancelled, not as elapsed (a 10 s sleep would otherwise end early, silently), and
+     * a timer armed afterwards must fail rather than wait in a wheel nobody advances.
+     */
+    @Test
+    void drainedEntriesReadAsCancelledAndAClosedWheelRefusesNewOnes() {
+        Entry armed = arm("armed", 40);
+        Entry fired = arm("fired", 10);
+        advanceTo(start + 10);
+        wheel.drainTo(new ArrayList<>());
+        CancellationException e = assertThrows(CancellationException.class, () -> wheel.poll(armed, Waker.noop()));
+        assertTrue(e.getMessage().contains("shut down"), e.getMessage());
+        assertTrue(wheel.poll(fired, Waker.noop()), "an entry that fired before the shutdown has elapsed");
+        assertThrows(CancellationException.class, () -> wheel.arm(new Entry(start + 50), Waker.noop(), start + 10));
+        assertThrows(CancellationException.class, () -> wheel.arm(new Entry(start), Waker.noop(), start + 10),
+                "even one already due: the wheel's runtime is gone");
+        assertEquals(0, wheel.size());
+    }
+
     private static final class Entry extends TimerEntry {
+        /** Due at tick {@code deadline}, with no clock involved. */
+        Entry(long deadline) {
+            this.deadline = (int) deadline;
+        }
+
+        /** Due {@code delay} after the real clock's now, as a Sleep is. */
         Entry(Duration delay) {
             super(delay);
         }

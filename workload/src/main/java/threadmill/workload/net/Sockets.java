@@ -2,6 +2,7 @@ package threadmill.workload.net;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 
 /**
  * What every runtime's sockets share so that no runtime is favoured: the listen backlog, the
@@ -19,6 +20,13 @@ public final class Sockets {
 
     /** Where servers listen when no address is given: loopback, a port the OS chooses. */
     public static final InetSocketAddress DEFAULT_BIND = new InetSocketAddress("127.0.0.1", 0);
+
+    /**
+     * How long every server's accept loop waits after a failed accept before it tries again:
+     * long enough not to spin on a full descriptor table, short enough that a server recovers
+     * soon after descriptors are freed. The same for every runtime, so none is favoured.
+     */
+    public static final Duration ACCEPT_BACK_OFF = Duration.ofMillis(100);
 
     private Sockets() {
     }
@@ -62,19 +70,26 @@ public final class Sockets {
     }
 
     /**
-     * What a server's accept loop does when accept fails while the listener is open, typically
-     * EMFILE (ulimit -n): says so on stderr and backs off, rather than spin on a full
-     * descriptor table. The client sees a stalled connect. Returns false when interrupted.
+     * What a blocking server's accept loop does when accept fails while the listener is open,
+     * typically EMFILE (ulimit -n): says so on stderr and sleeps {@link #ACCEPT_BACK_OFF},
+     * rather than spin on a full descriptor table. The client sees a stalled connect. Returns
+     * false when interrupted. (A non-blocking server reports the same way and waits with its own
+     * timer.)
      */
     public static boolean backOffAfterAcceptFailure(InetSocketAddress server, IOException failure) {
-        System.err.println("echo server " + format(server) + ": accept failed: " + failure.getMessage());
+        reportAcceptFailure(server, failure);
         try {
-            Thread.sleep(100);
+            Thread.sleep(ACCEPT_BACK_OFF.toMillis());
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Says on stderr that the server at {@code server} failed to accept, and why. */
+    public static void reportAcceptFailure(InetSocketAddress server, IOException failure) {
+        System.err.println("echo server " + format(server) + ": accept failed: " + failure.getMessage());
     }
 
     /** Fails with a clear error for a host name that did not resolve (instead of an unchecked one later). */
