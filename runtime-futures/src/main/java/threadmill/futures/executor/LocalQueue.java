@@ -22,7 +22,6 @@ import threadmill.futures.task.Task;
 final class LocalQueue {
 
     static final int CAPACITY = 1024;
-    private static final int MASK = CAPACITY - 1;
     private static final VarHandle HEAD;
     private static final VarHandle TAIL;
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Task[].class);
@@ -37,10 +36,30 @@ final class LocalQueue {
         }
     }
 
-    private final Task<?>[] ring = new Task<?>[CAPACITY];
-    private final Task<?>[] overflow = new Task<?>[CAPACITY / 2 + 1];
+    private final int capacity;
+    private final int mask;
+    private final Task<?>[] ring;
+    private final Task<?>[] overflow;
     private volatile long head;
     private volatile long tail;
+
+    LocalQueue() {
+        this(CAPACITY);
+    }
+
+    /**
+     * A ring of {@code capacity} slots, a power of two: the model-checking tests use a few, as
+     * tokio's loom tests do, so that overflow and steal-half take a handful of steps to reach.
+     */
+    LocalQueue(int capacity) {
+        if (capacity < 2 || Integer.bitCount(capacity) != 1) {
+            throw new IllegalArgumentException("capacity must be a power of two >= 2, was " + capacity);
+        }
+        this.capacity = capacity;
+        this.mask = capacity - 1;
+        this.ring = new Task<?>[capacity];
+        this.overflow = new Task<?>[capacity / 2 + 1];
+    }
 
     /**
      * Owner only. Moves half the queue and the task to {@code injector} when full. Returns how
@@ -50,14 +69,14 @@ final class LocalQueue {
         for (;;) {
             long h = head;
             long t = tail;
-            if (t - h < CAPACITY) {
-                SLOT.setRelease(ring, (int) (t & MASK), task);
+            if (t - h < capacity) {
+                SLOT.setRelease(ring, (int) (t & mask), task);
                 TAIL.setRelease(this, t + 1);
                 return (int) (t + 1 - h);
             }
-            int half = CAPACITY / 2;
+            int half = capacity / 2;
             for (int i = 0; i < half; i++) {
-                overflow[i] = (Task<?>) SLOT.getAcquire(ring, (int) ((h + i) & MASK));
+                overflow[i] = (Task<?>) SLOT.getAcquire(ring, (int) ((h + i) & mask));
             }
             if (HEAD.compareAndSet(this, h, h + half)) {
                 overflow[half] = task;
@@ -75,7 +94,7 @@ final class LocalQueue {
             if (h >= (long) TAIL.getAcquire(this)) {
                 return null;
             }
-            Task<?> task = (Task<?>) SLOT.getAcquire(ring, (int) (h & MASK));
+            Task<?> task = (Task<?>) SLOT.getAcquire(ring, (int) (h & mask));
             if (HEAD.compareAndSet(this, h, h + 1)) {
                 return task;
             }
@@ -90,10 +109,10 @@ final class LocalQueue {
             if (n <= 0) {
                 return 0;
             }
-            n = Math.min(n - n / 2, CAPACITY / 2);
+            n = Math.min(n - n / 2, capacity / 2);
             long dst = empty.tail;
             for (int i = 0; i < n; i++) {
-                empty.ring[(int) ((dst + i) & MASK)] = (Task<?>) SLOT.getAcquire(ring, (int) ((h + i) & MASK));
+                empty.ring[(int) ((dst + i) & empty.mask)] = (Task<?>) SLOT.getAcquire(ring, (int) ((h + i) & mask));
             }
             if (HEAD.compareAndSet(this, h, h + n)) {
                 TAIL.setRelease(empty, dst + n);
@@ -108,6 +127,6 @@ final class LocalQueue {
 
     /** Free slots; owner only. */
     int room() {
-        return (int) (CAPACITY - (tail - head));
+        return (int) (capacity - (tail - head));
     }
 }
