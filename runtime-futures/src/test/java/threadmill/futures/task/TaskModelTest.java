@@ -30,10 +30,7 @@ class TaskModelTest {
         explore(500, () -> {
             Probe probe = new Probe(0, false);
             RunQueue queue = new RunQueue(probe);
-            Thread runner = spawn(() -> {
-                queue.runIfQueued();
-                queue.runIfQueued();
-            });
+            Thread runner = spawn(queue::twoTurns);
             Thread waker = spawn(probe::signalAndWake);
             Joiner joiner = new Joiner(queue.task);
             Thread joinerThread = spawn(joiner::pollOnce);
@@ -51,14 +48,8 @@ class TaskModelTest {
         explore(500, () -> {
             Probe probe = new Probe(1, false);
             RunQueue queue = new RunQueue(probe);
-            Thread first = spawn(() -> {
-                queue.runIfQueued();
-                queue.runIfQueued();
-            });
-            Thread second = spawn(() -> {
-                queue.runIfQueued();
-                queue.runIfQueued();
-            });
+            Thread first = spawn(queue::twoTurns);
+            Thread second = spawn(queue::twoTurns);
             Thread waker = spawn(probe::signalAndWake);
             join(first, second, waker);
             queue.runUntilIdle();
@@ -76,10 +67,7 @@ class TaskModelTest {
         explore(500, () -> {
             Probe probe = new Probe(0, false);
             RunQueue queue = new RunQueue(probe);
-            Thread runner = spawn(() -> {
-                queue.runIfQueued();
-                queue.runIfQueued();
-            });
+            Thread runner = spawn(queue::twoTurns);
             Thread aborter = spawn(queue.task::abort);
             Joiner joiner = new Joiner(queue.task);
             Thread joinerThread = spawn(() -> {
@@ -252,6 +240,12 @@ class TaskModelTest {
             if (queued.compareAndSet(1, 0)) {
                 task.run();
             }
+        }
+
+        /** A worker's two turns, each of which runs the task if it is queued. */
+        void twoTurns() {
+            runIfQueued();
+            runIfQueued();
         }
 
         /** Runs the task while it is queued (bounded: each run is a poll that needs a new wake). */
