@@ -42,7 +42,6 @@ import threadmill.futures.task.Task;
 final class LocalQueue {
 
     static final int CAPACITY = 1024;
-    private static final int MASK = CAPACITY - 1;
     private static final VarHandle HEAD;
     private static final VarHandle TAIL;
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Task[].class);
@@ -57,12 +56,32 @@ final class LocalQueue {
         }
     }
 
-    private final Task<?>[] ring = new Task<?>[CAPACITY];
-    private final Task<?>[] overflow = new Task<?>[CAPACITY / 2 + 1];
+    private final int capacity;
+    private final int mask;
+    private final Task<?>[] ring;
+    private final Task<?>[] overflow;
     private volatile long head;
     private volatile long tail;
     /** Owner only: every slot of a position below this was cleared (or reused) once taken. */
     private long cleared;
+
+    LocalQueue() {
+        this(CAPACITY);
+    }
+
+    /**
+     * A ring of {@code capacity} slots, a power of two: the model-checking tests use a few, as
+     * tokio's loom tests do, so that overflow and steal-half take a handful of steps to reach.
+     */
+    LocalQueue(int capacity) {
+        if (capacity < 2 || Integer.bitCount(capacity) != 1) {
+            throw new IllegalArgumentException("capacity must be a power of two >= 2, was " + capacity);
+        }
+        this.capacity = capacity;
+        this.mask = capacity - 1;
+        this.ring = new Task<?>[capacity];
+        this.overflow = new Task<?>[capacity / 2 + 1];
+    }
 
     /**
      * Owner only. Moves half the queue and the task to {@code injector} when full. Returns how
@@ -72,14 +91,14 @@ final class LocalQueue {
         for (;;) {
             long h = head;
             long t = tail;
-            if (t - h < CAPACITY) {
-                SLOT.setRelease(ring, (int) (t & MASK), task);
+            if (t - h < capacity) {
+                SLOT.setRelease(ring, (int) (t & mask), task);
                 TAIL.setRelease(this, t + 1);
                 return (int) (t + 1 - h);
             }
-            int half = CAPACITY / 2;
+            int half = capacity / 2;
             for (int i = 0; i < half; i++) {
-                overflow[i] = (Task<?>) SLOT.getAcquire(ring, (int) ((h + i) & MASK));
+                overflow[i] = (Task<?>) SLOT.getAcquire(ring, (int) ((h + i) & mask));
             }
             if (HEAD.compareAndSet(this, h, h + half)) {
                 overflow[half] = task;
@@ -100,7 +119,7 @@ final class LocalQueue {
             if (h >= (long) TAIL.getAcquire(this)) {
                 return null;
             }
-            int slot = (int) (h & MASK);
+            int slot = (int) (h & mask);
             Task<?> task = (Task<?>) SLOT.getAcquire(ring, slot);
             if (HEAD.compareAndSet(this, h, h + 1)) {
                 ring[slot] = null;
@@ -115,8 +134,8 @@ final class LocalQueue {
      * {@code head} since the owner last cleared, except those already reused by a push.
      */
     private void clearTakenBelow(long head) {
-        for (long p = Math.max(cleared, tail - CAPACITY); p < head; p++) {
-            ring[(int) (p & MASK)] = null;
+        for (long p = Math.max(cleared, tail - capacity); p < head; p++) {
+            ring[(int) (p & mask)] = null;
         }
         cleared = head;
     }
@@ -129,10 +148,10 @@ final class LocalQueue {
             if (n <= 0) {
                 return 0;
             }
-            n = Math.min(n - n / 2, CAPACITY / 2);
+            n = Math.min(n - n / 2, capacity / 2);
             long dst = empty.tail;
             for (int i = 0; i < n; i++) {
-                empty.ring[(int) ((dst + i) & MASK)] = (Task<?>) SLOT.getAcquire(ring, (int) ((h + i) & MASK));
+                empty.ring[(int) ((dst + i) & empty.mask)] = (Task<?>) SLOT.getAcquire(ring, (int) ((h + i) & mask));
             }
             if (HEAD.compareAndSet(this, h, h + n)) {
                 TAIL.setRelease(empty, dst + n);
@@ -147,6 +166,6 @@ final class LocalQueue {
 
     /** Free slots; owner only. */
     int room() {
-        return (int) (CAPACITY - (tail - head));
+        return (int) (capacity - (tail - head));
     }
 }
