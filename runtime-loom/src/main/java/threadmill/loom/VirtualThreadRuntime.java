@@ -1,7 +1,7 @@
 package threadmill.loom;
 
-import threadmill.workload.blocking.BlockingRuntime;
-import threadmill.workload.blocking.ThreadLauncher;
+import threadmill.blocking.BlockingRuntime;
+import threadmill.blocking.ThreadLauncher;
 
 /**
  * {@code loom}: a virtual thread per task, running the very same blocking code as the

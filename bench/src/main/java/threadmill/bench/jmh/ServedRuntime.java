@@ -3,9 +3,9 @@ package threadmill.bench.jmh;
 import java.io.IOException;
 
 import threadmill.threads.FixedPoolRuntime;
-import threadmill.workload.net.Load;
-import threadmill.workload.net.LoadGenerator;
-import threadmill.workload.net.LoadResult;
+import threadmill.harness.load.Load;
+import threadmill.harness.load.LoadGenerator;
+import threadmill.harness.load.LoadResult;
 
 /**
  * The runtime under test as a server: its own echo server ({@code ServeRuntime <runtime>}) in a

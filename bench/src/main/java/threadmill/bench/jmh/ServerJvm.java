@@ -6,10 +6,10 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 
-import threadmill.workload.net.ChildProcess;
-import threadmill.workload.net.NeutralEchoServer;
-import threadmill.workload.net.ServeRuntime;
-import threadmill.workload.net.Sockets;
+import threadmill.harness.ChildProcess;
+import threadmill.harness.echo.NeutralEchoServer;
+import threadmill.harness.ServeRuntime;
+import threadmill.workload.Sockets;
 
 /**
  * An echo server in a JVM of its own for the length of a trial: the client and the server do

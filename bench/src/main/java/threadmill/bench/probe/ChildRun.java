@@ -3,7 +3,7 @@ package threadmill.bench.probe;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import threadmill.workload.net.ChildProcess;
+import threadmill.harness.ChildProcess;
 
 /**
  * A measurement in a fresh JVM (same JDK and class path, its own recorded flags): the child
