@@ -288,6 +288,36 @@ public abstract class TaskRuntimeContractTest {
         assertFalse(TaskRuntimes.provider(runtime.name()).description().isBlank());
     }
 
+    /**
+     * The provider's side of the pitfalls runs as it declares (here without the JVM flags the
+     * pitfall runner gives it, so only that it runs is checked, not the pitfall it shows): each
+     * blocking-sleep variant ends with an expectation, and a CPU-hog run reports every wake of
+     * every sleeper once per round.
+     */
+    @Test
+    void everyPitfallTheProviderDeclaresRuns() throws InterruptedException {
+        RuntimePitfalls pitfalls = TaskRuntimes.provider(runtime.name()).pitfalls();
+        for (RuntimePitfalls.Variant variant : pitfalls.blockingSleepVariants()) {
+            RuntimePitfalls.Expectation expected = pitfalls.runBlockingSleep(variant.name(), 2, Duration.ofMillis(5));
+
+            assertTrue(expected.expectedMillis() >= 5, variant + ": " + expected);
+            assertFalse(expected.note().isBlank(), variant.toString());
+        }
+        assertThrows(IllegalArgumentException.class, () -> pitfalls.runBlockingSleep("no-such-variant", 1, Duration.ZERO));
+        if (pitfalls.oneWorkerJvmFlags().isPresent()) {
+            int sleepers = 5;
+            int rounds = 3;
+            AtomicIntegerArray wakes = new AtomicIntegerArray(rounds);
+            String note = pitfalls.runCpuHog(new RuntimePitfalls.CpuHogRun(sleepers, rounds, Duration.ofMillis(5), true,
+                    Duration.ofMillis(1), Duration.ofMillis(20)), (round, deadline) -> wakes.incrementAndGet(round));
+
+            assertFalse(note.isBlank());
+            for (int round = 0; round < rounds; round++) {
+                assertEquals(sleepers, wakes.get(round), "wakes in round " + round);
+            }
+        }
+    }
+
     /** A port that was just bound and released: nothing listens there. */
     protected static InetSocketAddress closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -2,7 +2,9 @@ package threadmill.bench.jmh;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,6 +19,8 @@ import org.openjdk.jmh.infra.IterationParams;
 import threadmill.workload.RunningTasks;
 import threadmill.workload.SleepFanOut;
 import threadmill.workload.SleepObserver;
+import threadmill.workload.TaskRuntimeProvider;
+import threadmill.workload.TaskRuntimes;
 import threadmill.workload.Validate;
 
 /**
@@ -58,12 +62,19 @@ public class TimerLatenessBenchmark extends SleepingTasks {
     protected void checkSizes() {
         super.checkSizes();
         Validate.inRange("armed", armed, 0, SleepFanOut.MAX_TASKS);
-        if (armed > 0 && runtime.equals("pool")) {
-            throw new IllegalArgumentException("armed=" + armed + " cannot run on the pool: each armed task would "
-                    + "hold one of its threads asleep for " + ARMED_SLEEP.toMinutes() + " minutes; armed needs a "
-                    + "runtime whose sleeping tasks hold no thread, or a thread each (threads, loom, futures)");
+        OptionalInt bound = provider().maxConcurrentTasks();
+        if (armed > 0 && bound.isPresent()) {
+            throw new IllegalArgumentException("armed=" + armed + " cannot run on " + runtime + ": it runs at most "
+                    + bound.getAsInt() + " tasks at once, and each armed task would hold one of them asleep for "
+                    + ARMED_SLEEP.toMinutes() + " minutes; armed needs a runtime that runs every started task at once ("
+                    + String.join(", ", unboundedRuntimes()) + ")");
         }
         HeapBudget.requireFits("tasks + armed", (long) tasks + armed, HeapBudget.BYTES_PER_TASK);
+    }
+
+    private static List<String> unboundedRuntimes() {
+        return TaskRuntimes.providers().values().stream()
+                .filter(provider -> provider.maxConcurrentTasks().isEmpty()).map(TaskRuntimeProvider::name).toList();
     }
 
     @Override

@@ -9,13 +9,14 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import threadmill.bench.probe.JsonLine;
 import threadmill.bench.probe.RawDir;
+import threadmill.workload.RuntimePitfalls;
 
 /**
  * How late sleepers wake: each wake is recorded as (woke - deadline) in nanoseconds, where the
  * deadline is the time the sleep was asked for plus its length. Written as RAW-FORMAT's
  * latency.jsonl line (metric cpu-hog-lateness) and its .hgrm, in microseconds.
  */
-final class Lateness {
+final class Lateness implements RuntimePitfalls.WakeObserver {
 
     /** One hour: no sleeper in these pitfalls can be later than that. */
     private static final long HIGHEST_NANOS = 3_600_000_000_000L;
@@ -27,7 +28,8 @@ final class Lateness {
      * counts as on time. Round 0 is not recorded: its sleeps start while the other tasks are
      * still being started, which is start-up cost, not timer lateness.
      */
-    void woke(int round, long deadlineNanos) {
+    @Override
+    public void woke(int round, long deadlineNanos) {
         if (round == 0) {
             return;
         }

@@ -2,12 +2,13 @@ package threadmill.bench.probe;
 
 import java.nio.file.Path;
 import java.util.List;
+import threadmill.workload.TaskRuntimes;
 
 /**
  * The memory probe on its own (the suite runs the same sweeps):
  * <pre>
  * MemoryProbe --out results/x/raw [--experiment memory|sleep10s] [--suite quick|full]
- *             [--runtimes threads,pool,loom,futures] [--tasks 1,1k,10k] [--depth 1,16,64] [--xmx-mb 4096]
+ *             [--runtimes loom,futures] [--tasks 1,1k,10k] [--depth 1,16,64] [--xmx-mb 4096]
  * </pre>
  * {@code --depth} sweeps the call depth of the sleep (default: the suite's, 1, and 16 as well
  * in the full suite). Every point is checked before the first one runs; each runs in a fresh JVM and its line is
@@ -46,7 +47,7 @@ public final class MemoryProbe {
             default -> throw new IllegalArgumentException(
                     "unknown suite '" + options.get("suite", "") + "'; known: quick, full");
         };
-        List<String> runtimes = options.list("runtimes", ProbeSweep.RUNTIMES);
+        List<String> runtimes = options.list("runtimes", TaskRuntimes.names());
         Long xmx = options.number("xmx-mb");
         List<Integer> tasks = options.counts("tasks", null);
         List<Integer> depths = options.counts("depth", null);

@@ -3,9 +3,9 @@ package threadmill.bench.probe;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import threadmill.workload.SleepFanOut;
+import threadmill.workload.TaskRuntimeProvider;
 import threadmill.workload.TaskRuntimes;
 import threadmill.workload.Validate;
 
@@ -25,20 +25,6 @@ import threadmill.workload.Validate;
  * @param xmxMegabytes the heap of a memory point; null for the sizing above
  */
 public record ProbeSpec(Experiment experiment, String runtime, int tasks, int depth, Long xmxMegabytes) {
-
-    /** Heap bytes a live task is expected to need at least, to reject sweeps that cannot fit. */
-    static final Map<String, Long> HEAP_BYTES_PER_TASK = Map.of(
-            "threads", 1024L,   // the Thread object and its bookkeeping; the stack is native memory
-            "pool", 128L,       // a queued task: the pool runs at most its size at once
-            "loom", 2560L,      // the virtual thread and its stack chunk on the heap (~2.3 KB measured at depth 1)
-            "futures", 100L);   // the task cell and its sleep state
-    /**
-     * Heap bytes each level of depth above 1 is expected to add: a virtual thread's frames are
-     * copied into its stack chunk on the heap, a future level is one small object; a platform
-     * thread's frames are native stack, and a queued pool task has no stack yet.
-     */
-    static final Map<String, Long> HEAP_BYTES_PER_LEVEL = Map.of(
-            "threads", 0L, "pool", 0L, "loom", 64L, "futures", 24L);
 
     private static final long MiB = 1024 * 1024;
     /** The heap of a memory point up to a million tasks, and above. */
@@ -65,12 +51,13 @@ public record ProbeSpec(Experiment experiment, String runtime, int tasks, int de
 
     /**
      * Why the tasks of this point cannot fit its heap, if they cannot: an estimate from the
-     * bytes per task and per level of depth, against 80% of the heap.
+     * bytes per task and per level of depth that the runtime's provider declares, against 80%
+     * of the heap.
      */
     public Optional<String> heapShortfall() {
         long heapBytes = heapLimitBytes(experiment, tasks, xmxMegabytes);
-        long needed = tasks * (HEAP_BYTES_PER_TASK.getOrDefault(runtime, 1024L)
-                + (depth - 1) * HEAP_BYTES_PER_LEVEL.getOrDefault(runtime, 64L));
+        TaskRuntimeProvider provider = TaskRuntimes.provider(runtime);
+        long needed = tasks * (provider.heapBytesPerTask() + (depth - 1) * provider.heapBytesPerDepthLevel());
         if (needed <= heapBytes * 8 / 10) {
             return Optional.empty();
         }

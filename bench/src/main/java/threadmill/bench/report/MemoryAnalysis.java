@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import threadmill.workload.TaskRuntimes;
 
 /**
  * Memory per live task from the probe's memory sweep: per point (value(N) − value(1)) / N against
@@ -42,8 +43,8 @@ final class MemoryAnalysis {
     }
 
     /**
-     * threads, pool, loom, futures first (the project's order), then any other name; a
-     * runtime's deeper series right after it, by depth.
+     * The runtimes the registry knows first, in its order, then any other name a run recorded
+     * (a runtime this build no longer has); a runtime's deeper series right after it, by depth.
      */
     static int runtimeOrder(String a, String b) {
         int byName = nameOrder(seriesRuntime(a), seriesRuntime(b));
@@ -61,7 +62,7 @@ final class MemoryAnalysis {
     }
 
     private static int nameOrder(String a, String b) {
-        List<String> known = List.of("threads", "pool", "loom", "futures");
+        List<String> known = TaskRuntimes.names();
         int x = known.indexOf(a);
         int y = known.indexOf(b);
         if (x >= 0 && y >= 0) {

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import threadmill.workload.TaskRuntimes;
 
 /** One line of raw/probe.jsonl: a memory-probe point or a sleep-10-s point, possibly failed. */
 record ProbePoint(String experiment, String runtime, long tasks, boolean ok, String error,
@@ -59,12 +60,14 @@ record ProbePoint(String experiment, String runtime, long tasks, boolean ok, Str
             + "OS limit serialised the run";
 
     /**
-     * A platform thread takes a pid, so a point with more threads than pid_max that still
-     * completed ran them in waves (thread creation waits for earlier threads to exit), not all
-     * at once: its figures are not those of N threads alive together.
+     * A kernel thread takes a pid, so a point of a runtime whose every task is one (as its
+     * provider declares) with more tasks than pid_max that still completed ran them in waves
+     * (thread creation waits for earlier threads to exit), not all at once: its figures are not
+     * those of N threads alive together.
      */
     boolean beyondPidMax() {
-        if (!runtime.equals("threads") || osLimits == null || osLimits.get("pidMax") == null) {
+        boolean kernelThreads = TaskRuntimes.known(runtime) && TaskRuntimes.provider(runtime).eachTaskIsKernelThread();
+        if (!kernelThreads || osLimits == null || osLimits.get("pidMax") == null) {
             return false;
         }
         try {

@@ -23,18 +23,22 @@ import threadmill.bench.probe.ProbeSweep;
 import threadmill.bench.probe.Progress;
 import threadmill.bench.probe.RawDir;
 import threadmill.bench.report.ReportGenerator;
+import threadmill.workload.TaskRuntimeProvider;
 import threadmill.workload.TaskRuntimes;
 
 /**
  * The whole measurement run:
- * <pre>Suite --suite quick|full|smoke [--out results/&lt;run-id&gt;] [--runtimes threads,pool,loom,futures]</pre>
+ * <pre>Suite --suite quick|full|smoke [--out results/&lt;run-id&gt;] [--runtimes all|loom,futures]</pre>
+ * The runtimes are every one the registry finds on the class path ({@code all}, the default),
+ * or those named.
  * Writes raw/env.json, then runs the JMH groups, the memory probe, the sleep-10-s experiment,
  * the pitfalls and the report, each point's result written as soon as it is known. A failing
  * group or point goes to raw/failures.jsonl and the run goes on.
  */
 public final class Suite {
 
-    static final List<String> RUNTIMES = List.of("threads", "pool", "loom", "futures");
+    /** The value of --runtimes that names every runtime on the class path. */
+    static final String ALL_RUNTIMES = "all";
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -65,12 +69,20 @@ public final class Suite {
     static Suite parse(String[] args) {
         CommandLine options = new CommandLine(args, "suite", "out", "runtimes");
         SuiteSize size = SuiteSize.named(options.get("suite", "quick"));
-        List<String> runtimes = options.list("runtimes", RUNTIMES);
+        List<String> runtimes = options.list("runtimes", List.of(ALL_RUNTIMES));
+        if (runtimes.equals(List.of(ALL_RUNTIMES))) {
+            runtimes = TaskRuntimes.names();
+        }
         runtimes.forEach(TaskRuntimes::provider);
         String out = options.get("out", null);
         Path runDir = out != null ? Path.of(out)
                 : Path.of("results", size.label() + "-" + RUN_ID.format(Instant.now()));
         return new Suite(size, runtimes, runDir);
+    }
+
+    /** The runtimes this suite runs, in order. */
+    List<String> runtimes() {
+        return runtimes;
     }
 
     void run(String arguments) throws InterruptedException {
@@ -98,7 +110,11 @@ public final class Suite {
         if (size != SuiteSize.SMOKE) {
             return ProbeSweep.sleep10s(size.full(), runtimes);
         }
-        List<String> cheap = runtimes.stream().filter(List.of("loom", "futures")::contains).toList();
+        // A smoke run only shows the stage works: the runtimes whose 10,000 sleepers are neither
+        // kernel threads nor queued behind a bound.
+        List<String> cheap = runtimes.stream().map(TaskRuntimes::provider)
+                .filter(runtime -> !runtime.eachTaskIsKernelThread() && runtime.maxConcurrentTasks().isEmpty())
+                .map(TaskRuntimeProvider::name).toList();
         return ProbeSweep.of(Experiment.SLEEP10S, cheap, List.of(10_000), List.of(1), null);
     }
 

@@ -3,9 +3,15 @@ package threadmill.bench.suite;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import threadmill.workload.TaskRuntimeProvider;
+import threadmill.workload.TaskRuntimes;
 
 /**
  * How big a suite is. Sized for a 2-core machine: quick about 18 minutes, full about an hour and
@@ -90,28 +96,45 @@ public enum SuiteSize {
 
     /**
      * The million-task points the futures runtime's targets are stated at, for the runtimes that
-     * can run them in the suite's time; each runtime left out is a failures.jsonl line
-     * saying why.
+     * can run them in the suite's time; each runtime left out is a failures.jsonl line saying
+     * why, from what its provider declares.
      */
     private static List<JmhGroup> millionTaskGroups() {
-        String threadPerTask = "one platform thread per task, started one after another: a million is "
-                + "minutes per fan-out at the creation group's cost per thread, and more threads than most "
-                + "Linux pid_max defaults allow alive at once (the memory probe's 1M point records that limit)";
-        String boundedPool = "the bounded pool sleeps only as many tasks at a time as it has threads: a "
-                + "million 2 s sleeps would queue for hours per fan-out, and a million armed sleepers would "
-                + "hold every one of its threads";
-        Map<String, String> sleepersHoldNoThread = Map.of("threads", threadPerTask, "pool", boundedPool);
+        Map<String, String> spawnLeftOut = leftOut(SuiteSize::kernelThreadReason);
+        Map<String, String> sleepLeftOut = leftOut(provider -> kernelThreadReason(provider)
+                .or(() -> boundedReason(provider)));
         return List.of(
                 new JmhGroup("spawn-million", "SpawnBenchmark", Map.of("tasks", List.of("1000000")), true, 1,
-                        Map.of("threads", threadPerTask)),
+                        spawnLeftOut),
                 // A million timers falling due within the time it took to spawn them: a burst.
                 new JmhGroup("timer-latency-million", "TimerLatenessBenchmark",
-                        Map.of("tasks", List.of("1000000"), "sleepMs", List.of("2000")), false, 1,
-                        sleepersHoldNoThread),
+                        Map.of("tasks", List.of("1000000"), "sleepMs", List.of("2000")), false, 1, sleepLeftOut),
                 // The timer-latency group's 10,000 x 10 ms fan-out among a million armed timers.
                 new JmhGroup("timer-latency-armed-million", "TimerLatenessBenchmark",
                         Map.of("tasks", List.of("10000"), "sleepMs", List.of("10"), "armed", List.of("1000000")),
-                        false, 1, sleepersHoldNoThread));
+                        false, 1, sleepLeftOut));
+    }
+
+    /** The registry's runtimes that {@code reason} leaves out, each with its reason. */
+    private static Map<String, String> leftOut(Function<TaskRuntimeProvider, Optional<String>> reason) {
+        Map<String, String> leftOut = new LinkedHashMap<>();
+        TaskRuntimes.providers().forEach((name, provider) -> reason.apply(provider)
+                .ifPresent(why -> leftOut.put(name, why)));
+        return leftOut;
+    }
+
+    private static Optional<String> kernelThreadReason(TaskRuntimeProvider provider) {
+        return provider.eachTaskIsKernelThread() ? Optional.of("each task is a kernel thread, started one after"
+                + " another: a million is minutes per fan-out at the creation group's cost per thread, and more"
+                + " threads than most Linux pid_max defaults allow alive at once (the memory probe's 1M point"
+                + " records that limit)") : Optional.empty();
+    }
+
+    private static Optional<String> boundedReason(TaskRuntimeProvider provider) {
+        OptionalInt bound = provider.maxConcurrentTasks();
+        return bound.isPresent() ? Optional.of("it sleeps only " + bound.getAsInt() + " tasks at a time: a million"
+                + " 2 s sleeps would queue for hours per fan-out, and a million armed sleepers would take every"
+                + " one of those places") : Optional.empty();
     }
 
     /**

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import threadmill.bench.probe.Progress;
 import threadmill.bench.probe.RawDir;
+import threadmill.workload.RuntimePitfalls;
+import threadmill.workload.TaskRuntimeProvider;
+import threadmill.workload.TaskRuntimes;
 
 class PitfallsTest {
 
@@ -20,6 +23,32 @@ class PitfallsTest {
         List<PitfallSpec> plan = Pitfalls.plan(false, List.of("loom", "pool"));
         assertTrue(plan.stream().allMatch(spec -> spec.runtime().equals("loom")), plan.toString());
         assertEquals(2 + 2 + PinningPitfall.VARIANTS.size(), plan.size());
+    }
+
+    /** Each runtime takes part in what its provider has a side of, with the flags it declares. */
+    @Test
+    void thePlanFollowsWhatEachRuntimeDeclares() {
+        List<PitfallSpec> plan = Pitfalls.plan(false, TaskRuntimes.names());
+        for (String runtime : TaskRuntimes.names()) {
+            TaskRuntimeProvider provider = TaskRuntimes.provider(runtime);
+            List<String> sleepVariants = plan.stream()
+                    .filter(spec -> spec.runtime().equals(runtime) && spec.pitfall().equals(BlockingSleepPitfall.NAME))
+                    .map(PitfallSpec::variant).toList();
+            assertEquals(provider.pitfalls().blockingSleepVariants().stream().map(RuntimePitfalls.Variant::name).toList(),
+                    sleepVariants, runtime);
+            List<PitfallSpec> hog = plan.stream()
+                    .filter(spec -> spec.runtime().equals(runtime) && spec.pitfall().equals(CpuHogPitfall.NAME)).toList();
+            assertEquals(provider.pitfalls().oneWorkerJvmFlags().isPresent() ? 2 : 0, hog.size(), runtime);
+            hog.forEach(spec -> assertEquals(provider.pitfalls().oneWorkerJvmFlags().orElseThrow(), spec.jvmFlags()));
+            assertEquals(provider.tasksAreVirtualThreads(), plan.stream()
+                    .anyMatch(spec -> spec.runtime().equals(runtime) && spec.pitfall().equals(PinningPitfall.NAME)), runtime);
+        }
+    }
+
+    @Test
+    void anUnknownRuntimeIsNamed() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Pitfalls.plan(false, List.of("goroutines")))
+                .getMessage().startsWith("unknown runtime 'goroutines'"));
     }
 
     @Test
@@ -38,8 +67,8 @@ class PitfallsTest {
         RawDir raw = new RawDir(dir);
         Map<String, Long> params = Pitfalls.params("tasks", 20, "sleepMs", 1, "rounds", 2);
         Pitfalls.run(List.of(
-                new PitfallSpec(PinningPitfall.NAME, "loom", "class-init", Pitfalls.TWO_CARRIERS, params),
-                new PitfallSpec(PinningPitfall.NAME, "loom", "reentrant-lock", Pitfalls.TWO_CARRIERS, params),
+                new PitfallSpec(PinningPitfall.NAME, "loom", "class-init", PinningPitfall.TWO_CARRIERS, params),
+                new PitfallSpec(PinningPitfall.NAME, "loom", "reentrant-lock", PinningPitfall.TWO_CARRIERS, params),
                 new PitfallSpec(PinningPitfall.NAME, "loom", "native-frame", PinningPitfall.jvmFlags("native-frame"),
                         params)),
                 raw, new Progress(raw));
@@ -60,7 +89,7 @@ class PitfallsTest {
     void nativeFrameWithoutItsFlagFailsWithTheFlagNamed(@TempDir Path dir) throws Exception {
         RawDir raw = new RawDir(dir);
         Map<String, Long> params = Pitfalls.params("tasks", 2, "sleepMs", 1, "rounds", 1);
-        Pitfalls.run(List.of(new PitfallSpec(PinningPitfall.NAME, "loom", "native-frame", Pitfalls.TWO_CARRIERS, params)),
+        Pitfalls.run(List.of(new PitfallSpec(PinningPitfall.NAME, "loom", "native-frame", PinningPitfall.TWO_CARRIERS, params)),
                 raw, new Progress(raw));
         String failure = Files.readString(dir.resolve("failures.jsonl"));
         assertTrue(failure.contains("-Djdk.reflect.useNativeAccessorOnly=true"), failure);

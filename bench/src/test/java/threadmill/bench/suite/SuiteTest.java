@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import threadmill.bench.probe.JsonLine;
+import threadmill.workload.TaskRuntimes;
 
 class SuiteTest {
 
@@ -26,6 +27,29 @@ class SuiteTest {
     }
 
     @Test
+    void allRuntimesAreTheRegistrysInItsOrder() {
+        assertEquals(TaskRuntimes.names(), Suite.parse(new String[] {"--suite", "smoke"}).runtimes());
+        assertEquals(TaskRuntimes.names(), Suite.parse(new String[] {"--suite", "smoke", "--runtimes", "all"}).runtimes());
+        assertEquals(List.of("futures", "loom"),
+                Suite.parse(new String[] {"--suite", "smoke", "--runtimes", "futures,loom"}).runtimes());
+    }
+
+    /** What the providers declare decides who is left out, with the reason: no runtime is named in the suite. */
+    @Test
+    void theMillionTaskGroupsLeaveOutWhatTheProvidersDeclareCannotRunThem() {
+        for (JmhGroup group : SuiteSize.FULL.jmhGroups()) {
+            for (String runtime : TaskRuntimes.names()) {
+                var provider = TaskRuntimes.provider(runtime);
+                boolean cannot = group.name().endsWith("-million") && (provider.eachTaskIsKernelThread()
+                        || (!group.name().equals("spawn-million") && provider.maxConcurrentTasks().isPresent()));
+                assertEquals(cannot, group.leftOut().containsKey(runtime), group.name() + " " + runtime);
+            }
+        }
+        assertTrue(SuiteSize.FULL.jmhGroups().stream().filter(group -> group.name().equals("timer-latency-million"))
+                .allMatch(group -> group.leftOut().get("pool").startsWith("it sleeps only ")));
+    }
+
+    @Test
     void includeRegexMatchesOneClassOnly() {
         String regex = SuiteSize.QUICK.jmhGroups().get(0).includeRegex();
         assertTrue("threadmill.bench.jmh.CreationBenchmark.spawnAndJoin".matches(".*" + regex + ".*"));
@@ -36,7 +60,7 @@ class SuiteTest {
     @Test
     void quickJmhFitsItsBudget() {
         for (SuiteSize size : List.of(SuiteSize.QUICK, SuiteSize.FULL)) {
-            List<String> all = List.of("threads", "pool", "loom", "futures");
+            List<String> all = TaskRuntimes.names();
             int runs = size.jmhGroups().stream()
                     .mapToInt(group -> group.runsPerRuntime() * group.runtimesOf(all).size()).sum();
             Duration jmh = size.perBenchmark().multipliedBy(runs);
@@ -55,7 +79,7 @@ class SuiteTest {
         for (JmhGroup group : million) {
             assertTrue(List.of("1000000").equals(group.params().get("tasks"))
                     || List.of("1000000").equals(group.params().get("armed")), group.toString());
-            assertTrue(!group.runtimesOf(List.of("threads", "pool", "loom", "futures")).contains("threads"));
+            assertTrue(!group.runtimesOf(TaskRuntimes.names()).contains("threads"));
             assertTrue(group.leftOut().get("threads").contains("pid_max"), group.leftOut().toString());
         }
     }
