@@ -78,6 +78,28 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A measurement in a fresh JVM: runs {@code mainClass} until it prints a line that is a
+     * JSON object (JVM warnings may come before it), returns that line and stops the child. A
+     * fresh JVM per measurement keeps one point's heap, JIT state and leftover threads out of
+     * the next.
+     *
+     * @throws IOException when the child cannot start, ends without such a line, or prints none
+     *         within {@code timeout} (it is then killed); the message has the end of its stderr
+     */
+    public static String firstJsonLine(Class<?> mainClass, List<String> jvmFlags, List<String> args, Duration timeout)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (ChildProcess child = start(mainClass, jvmFlags, args)) {
+            while (true) {
+                String line = child.nextLine(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                if (line.startsWith("{")) {
+                    return line;
+                }
+            }
+        }
+    }
+
     /** Reads stdout up to the {@code listening host:port} line and returns that address. */
     public InetSocketAddress awaitListening(Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -4,19 +4,30 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
-/** The arguments of the harness's mains: positionals and {@code --name value} options. */
+/**
+ * The arguments of every Threadmill main: positionals and {@code --name value} options. An
+ * unknown option, an option without its value or a value of the wrong kind is one
+ * IllegalArgumentException that names the option and the value; a main prints it and exits
+ * with 2, before anything runs.
+ */
 public final class CommandLine {
 
+    private final Set<String> known;
     private final List<String> positionals = new ArrayList<>();
     private final Map<String, String> options = new HashMap<>();
 
-    public CommandLine(String[] args, Set<String> known) {
+    /** Reads {@code args}; {@code knownOptions} are the option names without their dashes. */
+    public CommandLine(String[] args, String... knownOptions) {
+        this.known = new TreeSet<>(Arrays.asList(knownOptions));
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -25,7 +36,7 @@ public final class CommandLine {
             }
             String name = arg.substring(2);
             if (!known.contains(name)) {
-                throw new IllegalArgumentException("unknown option " + arg + "; known: --" + String.join(", --", known));
+                throw unknown(arg);
             }
             if (i + 1 == args.length) {
                 throw new IllegalArgumentException("option " + arg + " needs a value");
@@ -34,12 +45,24 @@ public final class CommandLine {
         }
     }
 
-    public String positional(int index, String fallback) {
-        return index < positionals.size() ? positionals.get(index) : fallback;
+    /** For a main that takes options only: a positional argument is an unknown option. */
+    public CommandLine optionsOnly() {
+        if (!positionals.isEmpty()) {
+            throw unknown(positionals.get(0));
+        }
+        return this;
+    }
+
+    private IllegalArgumentException unknown(String arg) {
+        return new IllegalArgumentException("unknown option '" + arg + "'; known options: --" + String.join(", --", known));
     }
 
     public int positionals() {
         return positionals.size();
+    }
+
+    public String positional(int index, String fallback) {
+        return index < positionals.size() ? positionals.get(index) : fallback;
     }
 
     public boolean has(String name) {
@@ -50,15 +73,34 @@ public final class CommandLine {
         return options.getOrDefault(name, fallback);
     }
 
+    public String required(String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("option --" + name + " is required");
+        }
+        return value;
+    }
+
+    /** A comma-separated list, or the fallback when the option is absent. */
+    public List<String> list(String name, List<String> fallback) {
+        String value = options.get(name);
+        return value == null ? fallback : List.of(value.split(","));
+    }
+
     public int integer(String name, int fallback) {
         return number(name, fallback, Integer::valueOf, "a whole number");
+    }
+
+    /** A whole number; null when the option is absent. */
+    public Long wholeNumber(String name) {
+        return number(name, null, Long::valueOf, "a whole number");
     }
 
     public double decimal(String name, double fallback) {
         return number(name, fallback, Double::valueOf, "a number");
     }
 
-    private <T> T number(String name, T fallback, java.util.function.Function<String, T> parse, String kind) {
+    private <T> T number(String name, T fallback, Function<String, T> parse, String kind) {
         String value = options.get(name);
         try {
             return value == null ? fallback : parse.apply(value);
@@ -67,7 +109,38 @@ public final class CommandLine {
         }
     }
 
-    /** A duration as {@code 500ms}, {@code 10s}, {@code 2m} or ISO-8601 ({@code PT10S}). */
+    /** Comma-separated counts such as {@code 1,1k,10k,1M}, or the fallback when the option is absent. */
+    public List<Integer> counts(String name, List<Integer> fallback) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        List<Integer> counts = new ArrayList<>();
+        for (String count : value.split(",")) {
+            counts.add(count(name, count));
+        }
+        return counts;
+    }
+
+    private static int count(String name, String text) {
+        String digits = text.trim();
+        long scale = 1;
+        if (digits.endsWith("k")) {
+            scale = 1_000;
+        } else if (digits.endsWith("M")) {
+            scale = 1_000_000;
+        }
+        if (scale > 1) {
+            digits = digits.substring(0, digits.length() - 1);
+        }
+        try {
+            return Math.toIntExact(Long.parseLong(digits) * scale);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("--" + name + " takes counts such as 1000, 10k or 1M, was '" + text + "'");
+        }
+    }
+
+    /** A duration as {@code 500ms}, {@code 10s}, {@code 2m} or ISO-8601 ({@code PT10S}); null when absent. */
     public Duration duration(String name) {
         String value = options.get(name);
         if (value == null) {
@@ -114,5 +187,4 @@ public final class CommandLine {
         }
         return new InetSocketAddress(host, port);
     }
-
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Set;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import threadmill.workload.Sockets;
 
@@ -28,7 +28,7 @@ class CommandLineTest {
     @Test
     void durationsTakeAUnitOrIso8601() {
         CommandLine line = new CommandLine(new String[] {"--a", "500ms", "--b", "10s", "--c", "2m", "--d", "PT3S", "--e", "10"},
-                Set.of("a", "b", "c", "d", "e"));
+                "a", "b", "c", "d", "e");
 
         assertEquals(Duration.ofMillis(500), line.duration("a"));
         assertEquals(Duration.ofSeconds(10), line.duration("b"));
@@ -39,8 +39,28 @@ class CommandLineTest {
 
     @Test
     void unknownOptionsAndMissingValuesAreNamed() {
-        assertEquals("unknown option --nope; known: --loops", message(() -> new CommandLine(new String[] {"--nope", "1"}, Set.of("loops"))));
-        assertEquals("option --loops needs a value", message(() -> new CommandLine(new String[] {"--loops"}, Set.of("loops"))));
+        assertEquals("unknown option '--nope'; known options: --loops, --port",
+                message(() -> new CommandLine(new String[] {"--nope", "1"}, "port", "loops")));
+        assertEquals("option --loops needs a value", message(() -> new CommandLine(new String[] {"--loops"}, "loops")));
+        assertEquals("unknown option 'stray'; known options: --loops",
+                message(() -> new CommandLine(new String[] {"--loops", "2", "stray"}, "loops").optionsOnly()));
+    }
+
+    @Test
+    void listsCountsAndNumbers() {
+        CommandLine line = new CommandLine(new String[] {"--r", "loom,futures", "--n", "1,10k,2M", "--x", "12"},
+                "r", "n", "x", "absent");
+
+        assertEquals(List.of("loom", "futures"), line.list("r", List.of()));
+        assertEquals(List.of(1, 10_000, 2_000_000), line.counts("n", null));
+        assertEquals(12L, line.wholeNumber("x"));
+        assertEquals(null, line.wholeNumber("absent"));
+        assertEquals(List.of("d"), line.list("absent", List.of("d")));
+        assertEquals("--n takes counts such as 1000, 10k or 1M, was '3G'",
+                message(() -> new CommandLine(new String[] {"--n", "3G"}, "n").counts("n", null)));
+        assertEquals("--x must be a whole number, was 'many'",
+                message(() -> new CommandLine(new String[] {"--x", "many"}, "x").wholeNumber("x")));
+        assertEquals("option --absent is required", message(() -> line.required("absent")));
     }
 
     private static String message(Runnable call) {

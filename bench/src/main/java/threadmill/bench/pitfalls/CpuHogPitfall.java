@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import threadmill.bench.probe.RawDir;
+import threadmill.bench.raw.RawDir;
 import threadmill.workload.RuntimePitfalls;
 import threadmill.workload.TaskRuntimeProvider;
 

@@ -2,7 +2,8 @@ package threadmill.bench.pitfalls;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import threadmill.bench.probe.RawDir;
+import threadmill.bench.raw.RawDir;
+import threadmill.harness.JsonLines;
 import threadmill.workload.TaskRuntimeProvider;
 import threadmill.workload.TaskRuntimes;
 
@@ -20,7 +21,7 @@ public final class PitfallPoint {
         PitfallSpec spec = PitfallSpec.fromArgs(args, ManagementFactory.getRuntimeMXBean().getInputArguments());
         RawDir raw = new RawDir(Path.of(args[3]));
         PitfallResult result = measure(spec, raw);
-        System.out.println(result.toLine(spec));
+        System.out.println(JsonLines.write(result.toLine(spec)));
         System.out.flush();
         System.exit(0);
     }

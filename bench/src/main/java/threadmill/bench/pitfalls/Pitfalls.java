@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import threadmill.bench.probe.ChildRun;
-import threadmill.bench.probe.CommandLine;
-import threadmill.bench.probe.Progress;
-import threadmill.bench.probe.RawDir;
+import threadmill.harness.CommandLine;
+import threadmill.bench.raw.FailureLine;
+import threadmill.bench.raw.PitfallLine;
+import threadmill.bench.raw.Progress;
+import threadmill.bench.raw.RawDir;
+import threadmill.harness.ChildProcess;
+import threadmill.harness.JsonLines;
 import threadmill.workload.TaskRuntimeProvider;
 import threadmill.workload.TaskRuntimes;
 
@@ -30,12 +33,12 @@ public final class Pitfalls {
         List<PitfallSpec> plan;
         RawDir raw;
         try {
-            CommandLine options = new CommandLine(args, "out", "suite", "runtimes");
-            boolean full = switch (options.get("suite", "quick")) {
+            CommandLine options = new CommandLine(args, "out", "suite", "runtimes").optionsOnly();
+            boolean full = switch (options.text("suite", "quick")) {
                 case "quick" -> false;
                 case "full" -> true;
                 default -> throw new IllegalArgumentException(
-                        "unknown suite '" + options.get("suite", "") + "'; known: quick, full");
+                        "unknown suite '" + options.text("suite", "") + "'; known: quick, full");
             };
             plan = plan(full, options.list("runtimes", TaskRuntimes.names()));
             raw = new RawDir(Path.of(options.required("out")));
@@ -81,12 +84,12 @@ public final class Pitfalls {
         for (PitfallSpec spec : plan) {
             String status;
             try {
-                raw.pitfalls().append(ChildRun.jsonLine(PitfallPoint.class, spec.jvmFlags(),
-                        spec.childArgs(raw.path().toString()), spec.timeout()));
+                String line = ChildProcess.firstJsonLine(PitfallPoint.class, spec.jvmFlags(),
+                        spec.childArgs(raw.path().toString()), spec.timeout());
+                raw.pitfall(JsonLines.parse(line, PitfallLine.class));
                 status = "ok";
-            } catch (IOException e) {
-                raw.failed("pitfall:" + spec.pitfall(), spec.runtime(),
-                        spec.paramsJson().put("variant", spec.variant()), ChildRun.oneLine(e));
+            } catch (IOException | IllegalArgumentException e) {
+                raw.failed("pitfall:" + spec.pitfall(), spec.runtime(), spec.paramsWithVariant(), FailureLine.oneLine(e));
                 status = "failed";
             }
             progress.point("pitfall:" + spec.pitfall(), spec.runtime(), spec.variant() + " " + spec.params(), status);

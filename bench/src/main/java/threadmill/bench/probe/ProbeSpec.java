@@ -2,7 +2,9 @@ package threadmill.bench.probe;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import threadmill.workload.SleepFanOut;
 import threadmill.workload.TaskRuntimeProvider;
@@ -107,9 +109,13 @@ public record ProbeSpec(Experiment experiment, String runtime, int tasks, int de
     }
 
     /** The params a failure record names. */
-    public JsonLine params() {
-        return new JsonLine().put("experiment", experiment.label()).put("tasks", tasks).put("sleepMs", sleepMillis())
-                .put("depth", depth);
+    public Map<String, Object> params() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("experiment", experiment.label());
+        params.put("tasks", tasks);
+        params.put("sleepMs", sleepMillis());
+        params.put("depth", depth);
+        return params;
     }
 
     private static long heapLimitBytes(Experiment experiment, int tasks, Long xmxMegabytes) {

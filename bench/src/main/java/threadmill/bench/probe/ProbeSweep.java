@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import threadmill.bench.raw.FailureLine;
+import threadmill.bench.raw.ProbeLine;
+import threadmill.bench.raw.Progress;
+import threadmill.bench.raw.RawDir;
+import threadmill.harness.ChildProcess;
+import threadmill.harness.JsonLines;
 import threadmill.workload.OsLimits;
 import threadmill.workload.TaskRuntimeProvider;
 import threadmill.workload.TaskRuntimes;
@@ -18,8 +22,6 @@ public record ProbeSweep(List<ProbeSpec> points) {
     public static final List<Integer> SLEEP10S_TASKS = List.of(10_000, 100_000, 1_000_000);
     /** The deeper sleep of the full suite's memory sweep (lesson 4: a sleep at depth 1 flatters every runtime). */
     public static final int FULL_DEPTH = 16;
-
-    private static final Pattern ERROR = Pattern.compile("\"error\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     public ProbeSweep {
         points = List.copyOf(points);
@@ -123,36 +125,24 @@ public record ProbeSweep(List<ProbeSpec> points) {
     private static String runPoint(ProbeSpec point, RawDir raw) throws InterruptedException {
         // A point that cannot fit its heap is a result too (this machine's limit), not a reason to stop the sweep.
         String error = point.heapShortfall().map(shortfall -> "not run: " + shortfall).orElse(null);
-        String line = null;
+        ProbeLine line = null;
         if (error == null) {
             try {
-                line = ChildRun.jsonLine(ProbePoint.class, point.jvmFlags(), point.childArgs(), point.timeout());
-            } catch (IOException e) {
-                error = ChildRun.oneLine(e);
+                line = JsonLines.parse(ChildProcess.firstJsonLine(ProbePoint.class, point.jvmFlags(), point.childArgs(),
+                        point.timeout()), ProbeLine.class);
+                error = line.error();
+            } catch (IOException | IllegalArgumentException e) {
+                error = FailureLine.oneLine(e);
             }
         }
         if (line == null) {
-            line = failedLine(point, error).toString();
-        } else if (line.contains("\"status\":\"failed\"")) {
-            error = errorOf(line);
+            line = ProbePoint.failed(point, error);
         }
-        raw.probe().append(line);
-        if (error != null) {
+        raw.probe(line);
+        if (!line.ok()) {
             raw.failed("probe:" + point.experiment().label(), point.runtime(), point.params(), error);
             return "failed";
         }
         return "ok";
-    }
-
-    /** The line of a point whose child produced none: the limits and flags, nothing measured. */
-    private static JsonLine failedLine(ProbeSpec point, String error) {
-        return ProbePoint.newLine(point.experiment().label(), point.runtime(), point.tasks(), point.jvmFlags(),
-                point.sleepMillis(), point.depth()).put("status", "failed").put("error", error);
-    }
-
-    /** The error a child wrote into its line. */
-    static String errorOf(String line) {
-        Matcher error = ERROR.matcher(line);
-        return error.find() ? error.group(1).replace("\\\"", "\"").replace("\\\\", "\\") : null;
     }
 }

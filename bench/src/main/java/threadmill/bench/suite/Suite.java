@@ -1,27 +1,25 @@
 package threadmill.bench.suite;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import threadmill.bench.pitfalls.PitfallSpec;
 import threadmill.bench.pitfalls.Pitfalls;
-import threadmill.bench.probe.CommandLine;
+import threadmill.harness.CommandLine;
 import threadmill.bench.probe.Experiment;
-import threadmill.bench.probe.JsonLine;
 import threadmill.bench.probe.ProbeSpec;
 import threadmill.bench.probe.ProbeSweep;
-import threadmill.bench.probe.Progress;
-import threadmill.bench.probe.RawDir;
+import threadmill.bench.raw.Progress;
+import threadmill.bench.raw.RawDir;
 import threadmill.bench.report.ReportGenerator;
 import threadmill.workload.TaskRuntimeProvider;
 import threadmill.workload.TaskRuntimes;
@@ -67,14 +65,14 @@ public final class Suite {
 
     /** Checks every option before anything runs. */
     static Suite parse(String[] args) {
-        CommandLine options = new CommandLine(args, "suite", "out", "runtimes");
-        SuiteSize size = SuiteSize.named(options.get("suite", "quick"));
+        CommandLine options = new CommandLine(args, "suite", "out", "runtimes").optionsOnly();
+        SuiteSize size = SuiteSize.named(options.text("suite", "quick"));
         List<String> runtimes = options.list("runtimes", List.of(ALL_RUNTIMES));
         if (runtimes.equals(List.of(ALL_RUNTIMES))) {
             runtimes = TaskRuntimes.names();
         }
         runtimes.forEach(TaskRuntimes::provider);
-        String out = options.get("out", null);
+        String out = options.text("out", null);
         Path runDir = out != null ? Path.of(out)
                 : Path.of("results", size.label() + "-" + RUN_ID.format(Instant.now()));
         return new Suite(size, runtimes, runDir);
@@ -120,22 +118,17 @@ public final class Suite {
 
     private void writeEnvironment(RawDir raw, String arguments, JmhStage jmh, List<PitfallSpec> pitfalls) {
         List<String> pitfallFlags = pitfalls.stream().flatMap(spec -> spec.jvmFlags().stream()).distinct().toList();
-        JsonLine flags = new JsonLine()
-                .put("suite", ManagementFactory.getRuntimeMXBean().getInputArguments())
-                .put("benchmarks", jmh.forkFlags())
-                .put("probe", ProbeSpec.memoryFlags(ProbeSpec.HEAP_MB))
-                .put("probeAbove1M", ProbeSpec.memoryFlags(ProbeSpec.LARGE_HEAP_MB))
-                .put("sleep10s", List.of())
-                .put("pitfalls", pitfallFlags);
+        Map<String, List<String>> flags = new LinkedHashMap<>();
+        flags.put("suite", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        flags.put("benchmarks", jmh.forkFlags());
+        flags.put("probe", ProbeSpec.memoryFlags(ProbeSpec.HEAP_MB));
+        flags.put("probeAbove1M", ProbeSpec.memoryFlags(ProbeSpec.LARGE_HEAP_MB));
+        flags.put("sleep10s", List.of());
+        flags.put("pitfalls", pitfallFlags);
         String command = System.getProperty("threadmill.command",
                 JavaCommand.of(Suite.class.getName(), arguments));
         Path repoRoot = Path.of(System.getProperty("threadmill.repo.root", "."));
-        JsonLine env = Environment.describe(size.label(), command, started, flags, repoRoot);
-        try {
-            Files.writeString(raw.path().resolve("env.json"), env + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write env.json in " + raw.path(), e);
-        }
+        raw.environment(Environment.describe(size.label(), command, started, flags, repoRoot));
     }
 
     private void printPlan(ProbeSweep memory, ProbeSweep sleep10s, List<PitfallSpec> pitfalls) {
@@ -171,7 +164,7 @@ public final class Suite {
             status = "ok (" + ReportGenerator.generate(runDir).size() + " files)";
         } catch (IOException | RuntimeException e) {
             status = "failed";
-            raw.failed("report", null, new JsonLine().put("runDir", runDir.toString()), String.valueOf(e));
+            raw.failed("report", null, Map.of("runDir", runDir.toString()), String.valueOf(e));
         }
         progress.point("report", null, runDir, status);
     }

@@ -28,6 +28,7 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
+import threadmill.bench.raw.RawDir;
 import threadmill.workload.TaskRuntimes;
 
 /**
@@ -81,7 +82,7 @@ class BenchmarksSmokeTest {
                 .measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(200))
                 .timeout(TimeValue.seconds(60))
-                .jvmArgs("-Xmx1g", "-D" + LatencyOutput.RAW_DIR_PROPERTY + "=" + raw)
+                .jvmArgs("-Xmx1g", "-D" + RawDir.PROPERTY + "=" + raw)
                 .shouldFailOnError(false)
                 .output(log.toString())
                 .build();
@@ -129,7 +130,7 @@ class BenchmarksSmokeTest {
         List<String> lines = Files.readAllLines(raw.resolve("latency.jsonl"), StandardCharsets.UTF_8);
         for (String metric : LATENCY_METRICS) {
             for (String runtime : RUNTIMES) {
-                String key = "{\"metric\": \"" + metric + "\", \"runtime\": \"" + runtime + "\"";
+                String key = "{\"metric\":\"" + metric + "\",\"runtime\":\"" + runtime + "\"";
                 assertTrue(lines.stream().anyMatch(line -> line.startsWith(key)),
                         () -> "no latency.jsonl line for " + metric + " on " + runtime + " in " + lines);
             }
@@ -138,8 +139,8 @@ class BenchmarksSmokeTest {
         // refuses them (see TimerLatenessBenchmark); every other runtime runs them.
         for (String runtime : RUNTIMES.stream()
                 .filter(name -> TaskRuntimes.provider(name).maxConcurrentTasks().isEmpty()).toList()) {
-            String key = "{\"metric\": \"timer-lateness\", \"runtime\": \"" + runtime + "\"";
-            assertTrue(lines.stream().anyMatch(line -> line.startsWith(key) && line.contains("\"armed\": 50")),
+            String key = "{\"metric\":\"timer-lateness\",\"runtime\":\"" + runtime + "\"";
+            assertTrue(lines.stream().anyMatch(line -> line.startsWith(key) && line.contains("\"armed\":50")),
                     () -> "no timer-lateness line with armed tasks on " + runtime + " in " + lines);
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import threadmill.harness.CommandLine;
 import threadmill.workload.TaskRuntimes;
 
 /** Every bad sweep is one clear error before any point runs. */
@@ -13,7 +14,7 @@ class BadInputTest {
 
     private static String error(String... args) {
         return assertThrows(IllegalArgumentException.class,
-                () -> MemoryProbe.sweep(new CommandLine(args, MemoryProbe.OPTIONS)))
+                () -> MemoryProbe.sweep(new CommandLine(args, MemoryProbe.OPTIONS).optionsOnly()))
                 .getMessage();
     }
 

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import threadmill.bench.probe.RawDir;
+import threadmill.bench.raw.RawDir;
 
 class JmhStageTest {
 

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import threadmill.bench.probe.JsonLine;
+import java.util.Map;
+import threadmill.harness.JsonLines;
 import threadmill.workload.TaskRuntimes;
 
 class SuiteTest {
@@ -86,8 +87,8 @@ class SuiteTest {
 
     @Test
     void environmentDescribesThisMachine() {
-        String env = Environment.describe("smoke", "cmd", java.time.Instant.EPOCH, new JsonLine(),
-                java.nio.file.Path.of(".")).toString();
+        String env = JsonLines.write(Environment.describe("smoke", "cmd", java.time.Instant.EPOCH, Map.of(),
+                java.nio.file.Path.of(".")));
         assertTrue(env.contains("\"suite\":\"smoke\",\"command\":\"cmd\",\"started\":\"1970-01-01T00:00:00Z\""), env);
         assertTrue(env.contains("\"cores\":" + Runtime.getRuntime().availableProcessors()), env);
         assertTrue(env.contains("\"pidMax\":"), env);

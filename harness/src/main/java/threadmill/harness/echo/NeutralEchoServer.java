@@ -8,7 +8,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import threadmill.workload.RunningServer;
 import threadmill.workload.Shutdown;
 import threadmill.workload.Validate;
@@ -122,7 +121,7 @@ public final class NeutralEchoServer implements RunningServer {
      */
     public static void main(String[] args) throws IOException {
         ChildProcess.runMain("NeutralEchoServer [host:port] [--loops N]", () -> {
-            CommandLine line = new CommandLine(args, Set.of("loops"));
+            CommandLine line = new CommandLine(args, "loops");
             InetSocketAddress bind = line.positionals() > 0 ? CommandLine.address(line.positional(0, null)) : Sockets.DEFAULT_BIND;
             return start(bind, line.integer("loops", Runtime.getRuntime().availableProcessors()));
         });

@@ -3,7 +3,6 @@ package threadmill.harness.load;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -171,7 +170,7 @@ public final class LoadGenerator {
     }
 
     static Load parse(String[] args) {
-        CommandLine line = new CommandLine(args, Set.of("connections", "requests", "duration", "payload", "mode", "rate", "warmup", "selectors"));
+        CommandLine line = new CommandLine(args, "connections", "requests", "duration", "payload", "mode", "rate", "warmup", "selectors");
         if (line.positionals() != 1) {
             throw new IllegalArgumentException("expected one target host:port, got " + line.positionals());
         }

@@ -3,11 +3,9 @@ package threadmill.harness.load;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
-import threadmill.workload.Json;
+import threadmill.harness.JsonLines;
 
 /**
  * What a {@link LoadGenerator} run measured (warm-up excluded).
@@ -29,96 +27,45 @@ public record LoadResult(long requests, long bytes, long wallNanos, double reque
     private static final double NANOS_PER_MICRO = 1000.0;
 
     /**
-     * One JSON line: the counts, percentiles in µs, and the whole histogram (HdrHistogram's
-     * compressed encoding, base64) so that a parent process gets it losslessly.
+     * The JSON line of a result: the counts, percentiles in µs, and the whole histogram
+     * (HdrHistogram's compressed encoding, base64) so that a parent process gets it losslessly.
+     * A rate that is not a number is written as null, and read back as NaN.
      */
+    record Line(long requests, long bytes, long wallNanos, Double requestsPerSecond, long errors, String firstError,
+                String unit, long count, double p50, double p90, double p99, double p999, double max,
+                String histogram) {
+    }
+
+    /** One JSON line: see {@link Line}. */
     public String toJson() {
         Histogram h = latencyNanos;
-        return "{\"requests\":" + requests
-                + ",\"bytes\":" + bytes
-                + ",\"wallNanos\":" + wallNanos
-                + ",\"requestsPerSecond\":" + Json.number(requestsPerSecond)
-                + ",\"errors\":" + errors
-                + ",\"firstError\":" + Json.string(firstError)
-                + ",\"unit\":\"us\""
-                + ",\"count\":" + h.getTotalCount()
-                + ",\"p50\":" + micros(h.getValueAtPercentile(50))
-                + ",\"p90\":" + micros(h.getValueAtPercentile(90))
-                + ",\"p99\":" + micros(h.getValueAtPercentile(99))
-                + ",\"p999\":" + micros(h.getValueAtPercentile(99.9))
-                + ",\"max\":" + micros(h.getMaxValue())
-                + ",\"histogram\":" + Json.string(encode(h)) + "}";
+        return JsonLines.write(new Line(requests, bytes, wallNanos, requestsPerSecond, errors, firstError, "us",
+                h.getTotalCount(), micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(90)),
+                micros(h.getValueAtPercentile(99)), micros(h.getValueAtPercentile(99.9)), micros(h.getMaxValue()),
+                encode(h)));
     }
 
     /** Reads back a line {@link #toJson()} wrote. */
-    public static LoadResult fromJson(String line) {
-        Map<String, String> fields = flatFields(line);
+    public static LoadResult fromJson(String json) {
+        Line line = JsonLines.parse(json, Line.class);
         try {
-            byte[] encoded = Base64.getDecoder().decode(fields.get("histogram"));
+            byte[] encoded = Base64.getDecoder().decode(line.histogram());
             Histogram histogram = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(encoded), 0);
-            return new LoadResult(
-                    Long.parseLong(fields.get("requests")),
-                    Long.parseLong(fields.get("bytes")),
-                    Long.parseLong(fields.get("wallNanos")),
-                    fields.get("requestsPerSecond") == null ? Double.NaN : Double.parseDouble(fields.get("requestsPerSecond")),
-                    Long.parseLong(fields.get("errors")),
-                    fields.get("firstError"),
-                    histogram);
+            double rate = line.requestsPerSecond() == null ? Double.NaN : line.requestsPerSecond();
+            return new LoadResult(line.requests(), line.bytes(), line.wallNanos(), rate,
+                    line.errors(), line.firstError(), histogram);
         } catch (DataFormatException | RuntimeException e) {
-            throw new IllegalArgumentException("not a load generator result: " + line, e);
+            throw new IllegalArgumentException("not a load generator result: the histogram does not decode: " + json, e);
         }
     }
 
-    private static String micros(long nanos) {
-        return Json.number(nanos / NANOS_PER_MICRO);
+    private static double micros(long nanos) {
+        return nanos / NANOS_PER_MICRO;
     }
 
     private static String encode(Histogram histogram) {
         ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
         int length = histogram.encodeIntoCompressedByteBuffer(buffer);
         return Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
-    }
-
-    /** The fields of a flat JSON object of numbers, null and strings (as written by {@link #toJson()}). */
-    private static Map<String, String> flatFields(String line) {
-        Map<String, String> fields = new HashMap<>();
-        int i = line.indexOf('{') + 1;
-        while (i > 0 && i < line.length()) {
-            int keyStart = line.indexOf('"', i);
-            if (keyStart < 0) {
-                break;
-            }
-            int keyEnd = line.indexOf('"', keyStart + 1);
-            int valueStart = line.indexOf(':', keyEnd) + 1;
-            String key = line.substring(keyStart + 1, keyEnd);
-            if (line.charAt(valueStart) == '"') {
-                StringBuilder value = new StringBuilder();
-                int j = valueStart + 1;
-                for (; line.charAt(j) != '"'; j++) {
-                    char c = line.charAt(j);
-                    if (c == '\\') {
-                        c = switch (line.charAt(++j)) {
-                            case 'n' -> '\n';
-                            case 'r' -> '\r';
-                            case 't' -> '\t';
-                            case 'u' -> (char) Integer.parseInt(line.substring(j + 1, (j += 4) + 1), 16);
-                            default -> line.charAt(j);
-                        };
-                    }
-                    value.append(c);
-                }
-                fields.put(key, value.toString());
-                i = j + 1;
-            } else {
-                int end = valueStart;
-                while (end < line.length() && ",}".indexOf(line.charAt(end)) < 0) {
-                    end++;
-                }
-                String value = line.substring(valueStart, end).trim();
-                fields.put(key, "null".equals(value) ? null : value);
-                i = end + 1;
-            }
-        }
-        return fields;
     }
 }

@@ -1,5 +1,7 @@
-package threadmill.bench.probe;
+package threadmill.bench.raw;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.lang.management.ManagementFactory;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,11 +11,23 @@ import javax.management.ObjectName;
 /**
  * The JVM's own account of its native memory (Native Memory Tracking, summary level), in
  * bytes: the heap, the thread stacks (reserved: address space, committed: touched), the class
- * metadata and the total. Read in-process through the DiagnosticCommand MBean, which is what
+ * metadata and the total; the {@code nmt} object of a probe.jsonl line. Read in-process
+ * through the DiagnosticCommand MBean, which is what
  * {@code jcmd <pid> VM.native_memory summary scale=b} calls, without attaching a second JVM.
  */
-public record NmtSummary(long javaHeapCommitted, long threadCommitted, long threadReserved, long threadCount,
-                         long classCommitted, long totalCommitted) {
+public record NmtSummary(
+        @JsonProperty(required = true) @JsonPropertyDescription("NMT \"Java Heap\" committed, bytes")
+        long javaHeapCommitted,
+        @JsonProperty(required = true) @JsonPropertyDescription("NMT \"Thread\" committed (stack pages touched), bytes")
+        long threadCommitted,
+        @JsonProperty(required = true) @JsonPropertyDescription("NMT \"Thread\" reserved (stack address space), bytes")
+        long threadReserved,
+        @JsonProperty(required = true) @JsonPropertyDescription("threads NMT counts")
+        long threadCount,
+        @JsonProperty(required = true) @JsonPropertyDescription("NMT \"Class\" committed (class metadata), bytes")
+        long classCommitted,
+        @JsonProperty(required = true) @JsonPropertyDescription("NMT total committed, bytes")
+        long totalCommitted) {
 
     private static final Pattern TOTAL = Pattern.compile("Total: reserved=(\\d+), committed=(\\d+)");
     private static final Pattern THREAD_COUNT = Pattern.compile("\\(threads #(\\d+)\\)");
@@ -54,15 +68,5 @@ public record NmtSummary(long javaHeapCommitted, long threadCommitted, long thre
             throw new IllegalArgumentException("NMT summary has no '" + name + "' category");
         }
         return Long.parseLong(line.group(group));
-    }
-
-    public JsonLine toJson() {
-        return new JsonLine()
-                .put("javaHeapCommitted", javaHeapCommitted)
-                .put("threadCommitted", threadCommitted)
-                .put("threadReserved", threadReserved)
-                .put("threadCount", threadCount)
-                .put("classCommitted", classCommitted)
-                .put("totalCommitted", totalCommitted);
     }
 }

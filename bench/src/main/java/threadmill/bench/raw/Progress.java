@@ -1,4 +1,4 @@
-package threadmill.bench.probe;
+package threadmill.bench.raw;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package threadmill.bench.probe;
+package threadmill.bench.raw;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

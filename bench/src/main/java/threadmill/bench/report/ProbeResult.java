@@ -4,32 +4,23 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import threadmill.bench.raw.ProbeLine;
 import threadmill.workload.TaskRuntimes;
 
-/** One line of raw/probe.jsonl: a memory-probe point or a sleep-10-s point, possibly failed. */
-record ProbePoint(String experiment, String runtime, long tasks, boolean ok, String error,
-                  Map<String, String> osLimits, List<String> jvmFlags, Double sleepMs, Double depth,
-                  Map<String, Double> values, Json.Where where) {
+/**
+ * A probe point as the report uses it: one line of raw/probe.jsonl ({@link ProbeLine}) with its
+ * measurements by name and its OS limits as text.
+ */
+record ProbeResult(String experiment, String runtime, long tasks, boolean ok, String error,
+                   Map<String, String> osLimits, List<String> jvmFlags, Double sleepMs, Double depth,
+                   Map<String, Double> values) {
 
-    /** The measured fields, in report order; NMT fields are prefixed {@code nmt.}. */
-    static final List<String> FIELDS = List.of("warmupTasks", "spawnNanos", "parkedNanos", "parkedTasks", "heapUsedAfterGcBytes", "rssBytes",
-            "hwmBytes", "pteBytes", "completeNanos", "wallNanos", "processCpuNanos", "cpuPercent");
-    static final List<String> NMT_FIELDS = List.of("javaHeapCommitted", "threadCommitted", "threadReserved",
-            "threadCount", "classCommitted", "totalCommitted");
-
-    static ProbePoint from(Json.Obj line) {
-        String status = line.string("status");
-        if (!status.equals("ok") && !status.equals("failed")) {
-            throw new RawFormatException(line.where(), "status must be \"ok\" or \"failed\", found \"" + status + "\"");
-        }
+    static ProbeResult from(ProbeLine line) {
         Map<String, Double> values = new LinkedHashMap<>();
-        FIELDS.forEach(field -> values.put(field, line.optNumber(field)));
-        Json.Obj nmt = line.optObject("nmt");
-        NMT_FIELDS.forEach(field -> values.put("nmt." + field, nmt == null ? null : nmt.optNumber(field)));
-        return new ProbePoint(line.string("experiment"), line.string("runtime"), (long) line.number("tasks"),
-                status.equals("ok"), line.optString("error"), line.scalars("osLimits"), line.strings("jvmFlags"),
-                line.optNumber("sleepMs"), line.optNumber("depth"), Collections.unmodifiableMap(values),
-                line.where());
+        line.measurements().forEach((field, value) -> values.put(field, value == null ? null : value.doubleValue()));
+        return new ProbeResult(line.experiment(), line.runtime(), line.tasks(), line.ok(), line.error(),
+                Scalars.of(line.osLimits()), line.jvmFlags(), line.sleepMs() == null ? null : line.sleepMs().doubleValue(),
+                line.depth() == null ? null : line.depth().doubleValue(), Collections.unmodifiableMap(values));
     }
 
     /** What separates the series of one runtime: the depth of the sleep, when deeper than 1. */

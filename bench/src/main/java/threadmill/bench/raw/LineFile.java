@@ -1,4 +1,4 @@
-package threadmill.bench.probe;
+package threadmill.bench.raw;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,11 +11,11 @@ import java.nio.file.StandardOpenOption;
  * Appends lines to a results file and forces each to disk before returning, so that a run
  * killed half-way keeps every point it had finished.
  */
-public final class LineFile {
+final class LineFile {
 
     private final Path file;
 
-    public LineFile(Path file) {
+    LineFile(Path file) {
         this.file = file;
     }
 
@@ -23,7 +23,7 @@ public final class LineFile {
         return file;
     }
 
-    public synchronized void append(Object line) {
+    public synchronized void append(String line) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, line + "\n", StandardCharsets.UTF_8,
