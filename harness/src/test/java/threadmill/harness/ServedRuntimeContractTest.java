@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,8 +14,8 @@ import threadmill.harness.load.LoadGenerator;
 import threadmill.harness.load.LoadResult;
 import threadmill.workload.RequestFanOut;
 import threadmill.workload.RunningServer;
+import threadmill.workload.RuntimeTest;
 import threadmill.workload.Sockets;
-import threadmill.workload.TaskRuntime;
 
 /**
  * A runtime under the harness, the way the benchmarks run it: its request fan-out against the
@@ -27,22 +25,7 @@ import threadmill.workload.TaskRuntime;
  * plain JDK peers.
  */
 @Timeout(120)
-public abstract class ServedRuntimeContractTest {
-
-    protected TaskRuntime runtime;
-
-    /** A new runtime of the kind under test, with its default settings. */
-    protected abstract TaskRuntime createRuntime();
-
-    @BeforeEach
-    void openRuntime() {
-        runtime = createRuntime();
-    }
-
-    @AfterEach
-    void closeRuntime() {
-        runtime.close();
-    }
+public abstract class ServedRuntimeContractTest extends RuntimeTest {
 
     @ParameterizedTest(name = "{0} connections x {1} requests x {2} bytes")
     @CsvSource({"50, 20, 64", "4, 3, 65536"})

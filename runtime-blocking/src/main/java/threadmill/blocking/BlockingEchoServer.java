@@ -61,6 +61,11 @@ final class BlockingEchoServer implements RunningServer {
         }
     }
 
+    @Override
+    public InetSocketAddress address() {
+        return address;
+    }
+
     private void accept() {
         while (true) {
             Socket connection;
@@ -100,11 +105,6 @@ final class BlockingEchoServer implements RunningServer {
         Shutdown.closeQuietly(connection);
         open.remove(connection);
         active.exit();
-    }
-
-    @Override
-    public InetSocketAddress address() {
-        return address;
     }
 
     /** Stops accepting, closes every open connection, and waits (boundedly) for their handlers to end. */

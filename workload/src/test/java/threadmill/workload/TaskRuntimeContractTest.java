@@ -20,8 +20,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,24 +35,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * checks each runtime again under the load generator and in a child JVM, as benchmarks run it.
  */
 @Timeout(120)
-public abstract class TaskRuntimeContractTest {
+public abstract class TaskRuntimeContractTest extends RuntimeTest {
 
     private static final Duration PROMPTLY = Duration.ofSeconds(10);
-
-    protected TaskRuntime runtime;
-
-    /** A new runtime of the kind under test, with its default settings. */
-    protected abstract TaskRuntime createRuntime();
-
-    @BeforeEach
-    void openRuntime() {
-        runtime = createRuntime();
-    }
-
-    @AfterEach
-    void closeRuntime() {
-        runtime.close();
-    }
 
     @ParameterizedTest(name = "{0} tasks sleeping {1} ms")
     @CsvSource({"1, 10", "1000, 10", "1, 0", "1000, 0"})

@@ -14,7 +14,7 @@ import threadmill.workload.Sockets;
 /**
  * An echo server in a JVM of its own for the length of a trial: the client and the server do
  * not share heap, GC or the descriptor limit (10,000 connections need 20,000 descriptors in one
- * process, more than {@code ulimit -n} allows here). The child runs on the same java with the
+ * process, more than a usual {@code ulimit -n} allows). The child runs on the same java with the
  * benchmark JVM's own heap, pre-touch, stack and GC flags and its {@code -Dthreadmill.*} settings (e.g.
  * {@code threadmill.pool.size}), so that what {@code -jvmArgs} says and JMH records holds for
  * both sides.

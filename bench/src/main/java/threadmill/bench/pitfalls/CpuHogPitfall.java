@@ -42,7 +42,7 @@ final class CpuHogPitfall {
         RuntimePitfalls.CpuHogRun run = new RuntimePitfalls.CpuHogRun((int) spec.param("tasks"),
                 (int) spec.param("rounds"), Duration.ofMillis(spec.param("sleepMs")), hog,
                 Duration.ofMillis(spec.param("hogDelayMs")), Duration.ofMillis(spec.param("hogMs")));
-        Lateness lateness = new Lateness();
+        WakeLateness lateness = new WakeLateness();
         long start = System.nanoTime();
         String note = runtime.runCpuHog(run, lateness);
         PitfallResult result = new PitfallResult(PitfallResult.millisSince(start),

@@ -75,7 +75,8 @@ public final class Pitfalls {
         return plan.stream().map(spec -> Duration.ofSeconds(2).plusMillis(switch (spec.pitfall()) {
             case BlockingSleepPitfall.NAME -> spec.param("tasks") * spec.param("sleepMs");
             case CpuHogPitfall.NAME -> spec.param("rounds") * spec.param("sleepMs") + spec.param("hogMs");
-            // Pinned sleeps on two carriers, each about twice its nominal 1 ms as measured here.
+            // Every sleep pinned, two carriers: half of tasks x rounds x sleepMs at the nominal
+            // length. A pinned sleep of a millisecond overruns it, so the halving is left out.
             default -> spec.param("tasks") * spec.param("rounds") * spec.param("sleepMs");
         })).reduce(Duration.ZERO, Duration::plus);
     }

@@ -1,7 +1,6 @@
 package threadmill.bench.raw;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,16 +11,8 @@ import java.util.Map;
  * an error that starts with {@code not run:} and gives the reason.
  */
 public record FailureLine(
-        @JsonProperty(required = true) @JsonPropertyDescription("e.g. `jmh:requests`, `probe:memory`, `pitfall:vt-pinning`, `report`")
-        String stage,
-        @JsonPropertyDescription("the runtime's name, or several comma-separated, or null")
-        String runtime,
-        @JsonPropertyDescription("what was asked: sizes, benchmark, variant (whole numbers or text)")
-        Map<String, Object> params,
-        @JsonProperty(required = true) @JsonPropertyDescription("one line saying what failed")
-        String error,
-        @JsonPropertyDescription("the OS limits in force when it was recorded")
-        RawOsLimits osLimits) {
+        @JsonProperty(required = true) String stage, String runtime, Map<String, Object> params,
+        @JsonProperty(required = true) String error, RawOsLimits osLimits) {
 
     private static final int ERROR_CHARS = 600;
 

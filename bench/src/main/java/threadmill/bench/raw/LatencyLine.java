@@ -1,7 +1,6 @@
 package threadmill.bench.raw;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -13,33 +12,9 @@ import org.HdrHistogram.Histogram;
  * benchmark writes one per fork; a pitfall one per run.
  */
 public record LatencyLine(
-        @JsonProperty(required = true)
-        @JsonPropertyDescription("`timer-lateness`, `request-latency`, `server-latency` or `cpu-hog-lateness`")
-        String metric,
-        @JsonProperty(required = true) @JsonPropertyDescription("the runtime's name in the registry")
-        String runtime,
-        @JsonPropertyDescription("the sizes, e.g. tasks, sleepMs, connections (whole numbers or text)")
-        Map<String, Object> params,
-        @JsonPropertyDescription("`closed` (a request waits for the reply before it) or `open` (constant rate)")
-        String mode,
-        @JsonPropertyDescription("the constant rate of an open loop, requests/s; null for a closed loop")
-        Long ratePerSecond,
-        @JsonProperty(required = true) @JsonPropertyDescription("the unit of the percentiles: `us`")
-        String unit,
-        @JsonPropertyDescription("values recorded")
-        Long count,
-        @JsonPropertyDescription("median; null when nothing was recorded (likewise below)")
-        Double p50,
-        @JsonPropertyDescription("90th percentile")
-        Double p90,
-        @JsonPropertyDescription("99th percentile")
-        Double p99,
-        @JsonPropertyDescription("99.9th percentile")
-        Double p999,
-        @JsonPropertyDescription("the largest value")
-        Double max,
-        @JsonPropertyDescription("the histogram, relative to raw/: `hgrm/<metric>-<runtime>-<params joined by '-'>.hgrm`")
-        String hgrm) {
+        @JsonProperty(required = true) String metric, @JsonProperty(required = true) String runtime,
+        Map<String, Object> params, String mode, Long ratePerSecond, @JsonProperty(required = true) String unit,
+        Long count, Double p50, Double p90, Double p99, Double p999, Double max, String hgrm) {
 
     public static final String MICROS = "us";
     private static final double NANOS_PER_MICRO = 1000.0;

@@ -1,22 +1,9 @@
 package threadmill.bench.raw;
 
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import org.HdrHistogram.Histogram;
 
 /** The {@code latency} object of a pitfalls.jsonl line: a few percentiles of its wake lateness. */
-public record LatencySummary(
-        @JsonPropertyDescription("median")
-        Double p50,
-        @JsonPropertyDescription("99th percentile")
-        Double p99,
-        @JsonPropertyDescription("99.9th percentile")
-        Double p999,
-        @JsonPropertyDescription("the largest value")
-        Double max,
-        @JsonPropertyDescription("values recorded")
-        Long count,
-        @JsonPropertyDescription("the unit of the percentiles: `us`")
-        String unit) {
+public record LatencySummary(Double p50, Double p99, Double p999, Double max, Long count, String unit) {
 
     /** The summary of a histogram recorded in nanoseconds, in microseconds. */
     public static LatencySummary of(Histogram nanos) {

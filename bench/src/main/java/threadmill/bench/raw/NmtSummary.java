@@ -1,7 +1,6 @@
 package threadmill.bench.raw;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.lang.management.ManagementFactory;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,18 +15,9 @@ import javax.management.ObjectName;
  * {@code jcmd <pid> VM.native_memory summary scale=b} calls, without attaching a second JVM.
  */
 public record NmtSummary(
-        @JsonProperty(required = true) @JsonPropertyDescription("NMT \"Java Heap\" committed, bytes")
-        long javaHeapCommitted,
-        @JsonProperty(required = true) @JsonPropertyDescription("NMT \"Thread\" committed (stack pages touched), bytes")
-        long threadCommitted,
-        @JsonProperty(required = true) @JsonPropertyDescription("NMT \"Thread\" reserved (stack address space), bytes")
-        long threadReserved,
-        @JsonProperty(required = true) @JsonPropertyDescription("threads NMT counts")
-        long threadCount,
-        @JsonProperty(required = true) @JsonPropertyDescription("NMT \"Class\" committed (class metadata), bytes")
-        long classCommitted,
-        @JsonProperty(required = true) @JsonPropertyDescription("NMT total committed, bytes")
-        long totalCommitted) {
+        @JsonProperty(required = true) long javaHeapCommitted, @JsonProperty(required = true) long threadCommitted,
+        @JsonProperty(required = true) long threadReserved, @JsonProperty(required = true) long threadCount,
+        @JsonProperty(required = true) long classCommitted, @JsonProperty(required = true) long totalCommitted) {
 
     private static final Pattern TOTAL = Pattern.compile("Total: reserved=(\\d+), committed=(\\d+)");
     private static final Pattern THREAD_COUNT = Pattern.compile("\\(threads #(\\d+)\\)");

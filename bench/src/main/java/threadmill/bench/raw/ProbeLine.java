@@ -1,10 +1,11 @@
 package threadmill.bench.raw;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One line of raw/probe.jsonl: a memory-probe point or a sleep-10-s point, appended as soon as
@@ -13,51 +14,11 @@ import java.util.Map;
  * slope over the sweep.
  */
 public record ProbeLine(
-        @JsonProperty(required = true) @JsonPropertyDescription("`memory` or `sleep10s` (PROBE.md)")
-        String experiment,
-        @JsonProperty(required = true) @JsonPropertyDescription("the runtime's name in the registry")
-        String runtime,
-        @JsonProperty(required = true) @JsonPropertyDescription("N, the tasks started")
-        long tasks,
-        @JsonProperty(required = true) @JsonPropertyDescription("`ok` or `failed`")
-        String status,
-        @JsonPropertyDescription("a failed point's one-line error")
-        String error,
-        @JsonPropertyDescription("the OS limits in force in the point's JVM")
-        RawOsLimits osLimits,
-        @JsonPropertyDescription("the point's JVM flags, as its JVM lists them")
-        List<String> jvmFlags,
-        @JsonPropertyDescription("how long each task sleeps, ms")
-        Long sleepMs,
-        @JsonPropertyDescription("the call depth of the sleep: 1 when the task body itself sleeps (PROBE.md)")
-        Integer depth,
-        @JsonPropertyDescription("memory points: tasks run before the N, to warm the JIT (PROBE.md)")
-        Long warmupTasks,
-        @JsonPropertyDescription("time to spawn all N, ns")
-        Long spawnNanos,
-        @JsonPropertyDescription("time until all had parked, or their count stopped growing, ns")
-        Long parkedNanos,
-        @JsonPropertyDescription("how many had parked (a bounded runtime: its bound)")
-        Long parkedTasks,
-        @JsonPropertyDescription("memory points: heap used after two full GCs, bytes")
-        Long heapUsedAfterGcBytes,
-        @JsonPropertyDescription("VmRSS, bytes")
-        Long rssBytes,
-        @JsonPropertyDescription("VmHWM, the peak of VmRSS (what /usr/bin/time reports), bytes")
-        Long hwmBytes,
-        @JsonPropertyDescription("VmPTE, page tables, bytes")
-        Long pteBytes,
-        @JsonPropertyDescription("Native Memory Tracking's summary; null without NMT")
-        NmtSummary nmt,
-        @JsonPropertyDescription("memory: time to cancel the N; sleep10s: first spawn to last join, ns")
-        Long completeNanos,
-        @JsonPropertyDescription("first spawn to the end of the point, ns")
-        Long wallNanos,
-        @JsonPropertyDescription("CPU time of the whole process, ns")
-        Long processCpuNanos,
-        @JsonPropertyDescription("the JVM's uptime when the point ended, ns")
-        Long uptimeNanos,
-        @JsonPropertyDescription("processCpuNanos over uptimeNanos, percent of one core")
+        @JsonProperty(required = true) String experiment, @JsonProperty(required = true) String runtime,
+        @JsonProperty(required = true) long tasks, @JsonProperty(required = true) String status, String error,
+        RawOsLimits osLimits, List<String> jvmFlags, Long sleepMs, Integer depth, Long warmupTasks, Long spawnNanos,
+        Long parkedNanos, Long parkedTasks, Long heapUsedAfterGcBytes, Long rssBytes, Long hwmBytes, Long pteBytes,
+        NmtSummary nmt, Long completeNanos, Long wallNanos, Long processCpuNanos, Long uptimeNanos,
         Double cpuPercent) {
 
     public static final String OK = "ok";
@@ -74,32 +35,34 @@ public record ProbeLine(
         return text == null ? "null" : "\"" + text + "\"";
     }
 
+    /** The components that say which point it was, not what it measured. */
+    private static final Set<String> IDENTITY = Set.of("experiment", "runtime", "tasks", "status", "error", "osLimits",
+            "jvmFlags", "sleepMs", "depth", "nmt");
+
     /**
      * Every measured field by name, in the order above, with the {@code nmt} object's fields
-     * last as {@code nmt.<field>}: null where the point did not measure it.
+     * last as {@code nmt.<field>}: null where the point did not measure it. Read from the
+     * record's components, so that no field is written and left unread.
      */
     public Map<String, Number> measurements() {
         Map<String, Number> measured = new LinkedHashMap<>();
-        measured.put("warmupTasks", warmupTasks);
-        measured.put("spawnNanos", spawnNanos);
-        measured.put("parkedNanos", parkedNanos);
-        measured.put("parkedTasks", parkedTasks);
-        measured.put("heapUsedAfterGcBytes", heapUsedAfterGcBytes);
-        measured.put("rssBytes", rssBytes);
-        measured.put("hwmBytes", hwmBytes);
-        measured.put("pteBytes", pteBytes);
-        measured.put("completeNanos", completeNanos);
-        measured.put("wallNanos", wallNanos);
-        measured.put("processCpuNanos", processCpuNanos);
-        measured.put("uptimeNanos", uptimeNanos);
-        measured.put("cpuPercent", cpuPercent);
-        measured.put("nmt.javaHeapCommitted", nmt == null ? null : nmt.javaHeapCommitted());
-        measured.put("nmt.threadCommitted", nmt == null ? null : nmt.threadCommitted());
-        measured.put("nmt.threadReserved", nmt == null ? null : nmt.threadReserved());
-        measured.put("nmt.threadCount", nmt == null ? null : nmt.threadCount());
-        measured.put("nmt.classCommitted", nmt == null ? null : nmt.classCommitted());
-        measured.put("nmt.totalCommitted", nmt == null ? null : nmt.totalCommitted());
+        for (RecordComponent component : ProbeLine.class.getRecordComponents()) {
+            if (!IDENTITY.contains(component.getName())) {
+                measured.put(component.getName(), (Number) valueOf(component, this));
+            }
+        }
+        for (RecordComponent component : NmtSummary.class.getRecordComponents()) {
+            measured.put("nmt." + component.getName(), nmt == null ? null : (Number) valueOf(component, nmt));
+        }
         return measured;
+    }
+
+    private static Object valueOf(RecordComponent component, Record record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component, e);
+        }
     }
 
     /** True when the point measured what it set out to. */

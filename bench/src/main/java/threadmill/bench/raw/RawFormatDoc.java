@@ -1,7 +1,6 @@
 package threadmill.bench.raw;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -10,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +18,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * RAW-FORMAT.md's field tables, made from the schema records themselves: a record's
- * components, in the order the writers write them, with their JSON types, whether they are
- * required and their {@link JsonPropertyDescription}. Each table stands in the document between
- * {@code <!-- fields:Name ... -->} and {@code <!-- /fields -->}; a test fails when a table and
- * its record differ, and
+ * RAW-FORMAT.md's field tables, checked against the schema records themselves: a row per
+ * record component, in the order the writers write them, with its JSON type and whether it is
+ * required, taken from the record; only the meaning column is the document's own. Each table
+ * stands in the document between {@code <!-- fields:Name ... -->} and {@code <!-- /fields -->};
+ * a test fails when a table and its record differ or a field has no meaning, and
  * <pre>RawFormatDoc bench/RAW-FORMAT.md</pre>
- * rewrites them.
+ * rewrites the tables from the records, keeping each field's meaning (a new field gets an empty
+ * one to fill in).
  */
 public final class RawFormatDoc {
 
@@ -36,6 +37,9 @@ public final class RawFormatDoc {
 
     private static final Pattern BLOCK = Pattern.compile(
             "<!-- fields:([\\w.]+) [^>]*-->\\n(.*?)<!-- /fields -->", Pattern.DOTALL);
+    /** A row: the field, two columns the record decides, and the meaning (which may hold escaped pipes). */
+    private static final Pattern ROW = Pattern.compile("\\| `(\\w+)` \\| [^|]+ \\| [^|]+ \\|(.*)\\|");
+    private static final String HEADER = "| field | JSON type | when absent | meaning |\n|---|---|---|---|\n";
 
     private RawFormatDoc() {
     }
@@ -72,7 +76,8 @@ public final class RawFormatDoc {
         while (block.find()) {
             Class<? extends Record> type = named(block.group(1));
             documented.add(name(type));
-            block.appendReplacement(out, Matcher.quoteReplacement(start(type) + "\n" + table(type) + "<!-- /fields -->"));
+            block.appendReplacement(out, Matcher.quoteReplacement(start(type) + "\n"
+                    + table(type, meanings(block.group(2))) + "<!-- /fields -->"));
         }
         block.appendTail(out);
         List<String> missing = SCHEMA.stream().map(RawFormatDoc::name).filter(name -> !documented.contains(name)).toList();
@@ -84,24 +89,42 @@ public final class RawFormatDoc {
         return out.toString();
     }
 
-    /** The table of one record: a row per component. */
-    public static String table(Class<? extends Record> type) {
-        StringBuilder table = new StringBuilder("| field | JSON type | when absent | meaning |\n|---|---|---|---|\n");
+    /** The table of one record: a row per component, with the meanings given by field name. */
+    static String table(Class<? extends Record> type, Map<String, String> meanings) {
+        StringBuilder table = new StringBuilder(HEADER);
         for (RecordComponent component : type.getRecordComponents()) {
             table.append("| `").append(component.getName()).append("` | ").append(jsonType(component.getGenericType()))
                     .append(" | ").append(required(type, component) ? "required" : "null")
-                    .append(" | ").append(description(type, component)).append(" |\n");
+                    .append(" | ").append(meanings.getOrDefault(component.getName(), "")).append(" |\n");
         }
         return table.toString();
     }
 
-    /** A component's description; every one has to have one. */
-    static String description(Class<? extends Record> type, RecordComponent component) {
-        JsonPropertyDescription description = field(type, component).getAnnotation(JsonPropertyDescription.class);
-        if (description == null || description.value().isBlank()) {
-            throw new IllegalStateException(name(type) + "." + component.getName() + " has no @JsonPropertyDescription");
+    /** The fields of the document's tables whose meaning is empty, as {@code Record.field}. */
+    public static List<String> undescribed(String document) {
+        List<String> undescribed = new ArrayList<>();
+        Matcher block = BLOCK.matcher(document);
+        while (block.find()) {
+            String name = block.group(1);
+            meanings(block.group(2)).forEach((field, meaning) -> {
+                if (meaning.isBlank()) {
+                    undescribed.add(name + "." + field);
+                }
+            });
         }
-        return description.value().replace("|", "\\|");
+        return undescribed;
+    }
+
+    /** The meaning column of a table, by field name. */
+    private static Map<String, String> meanings(String table) {
+        Map<String, String> meanings = new LinkedHashMap<>();
+        for (String row : table.split("\n")) {
+            Matcher cells = ROW.matcher(row);
+            if (cells.matches()) {
+                meanings.put(cells.group(1), cells.group(2).strip());
+            }
+        }
+        return meanings;
     }
 
     private static boolean required(Class<? extends Record> type, RecordComponent component) {
@@ -155,8 +178,8 @@ public final class RawFormatDoc {
     }
 
     private static String start(Class<?> type) {
-        return "<!-- fields:" + name(type) + " (generated from " + type.getName().replace('$', '.')
-                + " by RawFormatDoc; do not edit) -->";
+        return "<!-- fields:" + name(type) + " (fields, types and when absent are " + type.getName().replace('$', '.')
+                + "'s; RawFormatDoc checks and rewrites them) -->";
     }
 
     /** The name a table goes by: the record's simple name, with its enclosing record's for a nested one. */

@@ -1,6 +1,5 @@
 package threadmill.bench.raw;
 
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import threadmill.workload.OsLimits;
@@ -10,17 +9,7 @@ import threadmill.workload.OsLimits;
  * {@link OsLimits} as raw files record them, {@code -1} for a limit that is unlimited and null
  * for one that could not be read.
  */
-public record RawOsLimits(
-        @JsonPropertyDescription("kernel.pid_max: every platform thread takes a pid")
-        Long pidMax,
-        @JsonPropertyDescription("kernel.threads-max: threads on the whole machine")
-        Long threadsMax,
-        @JsonPropertyDescription("vm.max_map_count: each platform thread stack takes memory mappings")
-        Long maxMapCount,
-        @JsonPropertyDescription("soft \"Max processes\" (ulimit -u): threads of this user")
-        Long maxUserProcesses,
-        @JsonPropertyDescription("soft \"Max open files\" (ulimit -n): every socket takes one")
-        Long maxOpenFiles) {
+public record RawOsLimits(Long pidMax, Long threadsMax, Long maxMapCount, Long maxUserProcesses, Long maxOpenFiles) {
 
     /** The value a raw file records for "unlimited". */
     public static final long UNLIMITED = -1;

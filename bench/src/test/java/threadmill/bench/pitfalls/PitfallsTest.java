@@ -60,7 +60,9 @@ class PitfallsTest {
 
     /**
      * A real measurement in a child JVM: class initialization and a native frame still pin on this JDK,
-     * a ReentrantLock never does.
+     * a ReentrantLock never does. "Pins" is the pitfall's own test, a pinned wait per task at the
+     * least: a 1 ms sleep that a loaded machine holds up past its deadline need not park, so not
+     * every sleep is certain to record an event.
      */
     @Test
     void pinningIsCountedFromJfrEvents(@TempDir Path dir) throws Exception {
@@ -75,10 +77,12 @@ class PitfallsTest {
         List<String> lines = Files.readAllLines(dir.resolve("pitfalls.jsonl"));
         assertEquals(3, lines.size(), lines.toString());
         assertTrue(lines.get(0).contains("\"variant\":\"class-init\""), lines.get(0));
-        assertTrue(pinnedEvents(lines.get(0)) >= 20 * 2, "every sleep in a class initializer pins: " + lines.get(0));
+        assertTrue(pinnedEvents(lines.get(0)) >= 20 && lines.get(0).contains(": pins ("),
+                "sleeps in a class initializer pin: " + lines.get(0));
         assertEquals(0, pinnedEvents(lines.get(1)), lines.get(1));
         assertTrue(lines.get(1).contains("\"jvmFlags\":[\"-Djdk.virtualThreadScheduler.parallelism=2\"]"), lines.get(1));
-        assertTrue(pinnedEvents(lines.get(2)) >= 20 * 2, "every sleep under a native frame pins: " + lines.get(2));
+        assertTrue(pinnedEvents(lines.get(2)) >= 20 && lines.get(2).contains(": pins ("),
+                "sleeps under a native frame pin: " + lines.get(2));
         assertTrue(lines.get(2).contains("\"jvmFlags\":[\"-Djdk.virtualThreadScheduler.parallelism=2\","
                 + "\"-Djdk.reflect.useNativeAccessorOnly=true\"]"), lines.get(2));
         assertTrue(lines.get(2).contains("reason: Native or VM frame on stack"), lines.get(2));

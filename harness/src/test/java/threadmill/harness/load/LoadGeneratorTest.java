@@ -57,29 +57,40 @@ class LoadGeneratorTest {
         assertEquals(20L << 20, result.bytes());
     }
 
+    /**
+     * A load with a duration runs without a request count and stops by itself; within a whole
+     * second a loopback round trip completes more than once on some connection even on a
+     * loaded machine, which shows the closed loop going on until the deadline.
+     */
     @Test
     void runForADuration() throws IOException, InterruptedException {
-        LoadResult result = LoadGenerator.run(Load.closed(server.address(), 4, 1, 32).withDuration(Duration.ofMillis(300)));
+        LoadResult result = LoadGenerator.run(Load.closed(server.address(), 4, 1, 32).withDuration(Duration.ofSeconds(1)));
 
         assertEquals(0, result.errors(), result.firstError());
         assertTrue(result.requests() > 4, "requests: " + result.requests());
     }
 
+    /**
+     * An open loop sends on a schedule fixed in advance and never ahead of it: 500 requests at
+     * 500/s over 5 connections, the last one due 998 ms after the start, so the run cannot end
+     * sooner however fast the server answers. How far behind a loaded machine falls is the
+     * latency's to show, not this test's.
+     */
     @Test
-    void openLoopHoldsRoughlyTheRate() throws IOException, InterruptedException {
-        // 500 requests at 500/s: one second. Generous bounds, the machine is shared.
+    void openLoopNeverSendsAheadOfItsSchedule() throws IOException, InterruptedException {
         LoadResult result = LoadGenerator.run(Load.open(server.address(), 5, 500, 100, 64));
 
+        assertEquals(0, result.errors(), result.firstError());
         assertEquals(500, result.requests());
-        assertTrue(result.requestsPerSecond() > 250 && result.requestsPerSecond() < 520,
-                "requests/s: " + result.requestsPerSecond());
-        assertTrue(result.wallNanos() > TimeUnit.MILLISECONDS.toNanos(900), "wall ns: " + result.wallNanos());
+        assertTrue(result.wallNanos() >= TimeUnit.MILLISECONDS.toNanos(998), "wall ns: " + result.wallNanos());
+        assertTrue(result.requestsPerSecond() <= 500.0 * 500 / 499, "requests/s: " + result.requestsPerSecond());
     }
 
     @Test
     void openLoopChargesAServerStallToEveryRequestItDelayed() throws Exception {
         // 200/s for one second; the server stops for 500 ms before request 50, so about 100
-        // requests are sent late. Measured from their intended time they all show the stall.
+        // requests are sent late. Measured from their intended time they all show the stall;
+        // a loaded machine only adds to their latency.
         try (StallingEchoServer stalling = StallingEchoServer.stalling(16, 50, 500)) {
             LoadResult result = LoadGenerator.run(Load.open(stalling.address(), 1, 200, 200, 16));
 

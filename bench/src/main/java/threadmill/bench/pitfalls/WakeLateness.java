@@ -14,7 +14,7 @@ import threadmill.workload.RuntimePitfalls;
  * deadline is the time the sleep was asked for plus its length. Written as RAW-FORMAT's
  * latency.jsonl line (metric cpu-hog-lateness) and its .hgrm, in microseconds.
  */
-final class Lateness implements RuntimePitfalls.WakeObserver {
+final class WakeLateness implements RuntimePitfalls.WakeObserver {
 
     static final String METRIC = "cpu-hog-lateness";
 
