@@ -17,7 +17,7 @@ import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
 import threadmill.workload.RunningServer
 import threadmill.workload.Shutdown
-import threadmill.workload.net.Sockets
+import threadmill.workload.Sockets
 import java.io.IOException
 import java.net.InetAddress
 import java.net.InetSocketAddress

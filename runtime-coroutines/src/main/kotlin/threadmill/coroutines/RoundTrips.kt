@@ -12,7 +12,7 @@ import kotlinx.coroutines.launch
 import threadmill.workload.Payloads
 import threadmill.workload.RequestFanOut
 import threadmill.workload.RequestObserver
-import threadmill.workload.net.Sockets
+import threadmill.workload.Sockets
 import java.io.IOException
 import java.util.concurrent.atomic.LongAdder
 import io.ktor.network.sockets.InetSocketAddress as KtorSocketAddress

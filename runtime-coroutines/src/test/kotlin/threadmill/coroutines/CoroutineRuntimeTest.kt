@@ -14,8 +14,8 @@ import threadmill.workload.RequestFanOut
 import threadmill.workload.RunningTasks
 import threadmill.workload.SleepFanOut
 import threadmill.workload.SleepObserver
-import threadmill.workload.net.NeutralEchoServer
-import threadmill.workload.net.Sockets
+import threadmill.harness.echo.NeutralEchoServer
+import threadmill.workload.Sockets
 import java.io.File
 import java.io.IOException
 import java.lang.management.ManagementFactory

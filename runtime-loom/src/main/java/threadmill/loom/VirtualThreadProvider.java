@@ -1,6 +1,7 @@
 package threadmill.loom;
 
 import threadmill.workload.NamedRuntimeProvider;
+import threadmill.workload.RuntimePitfalls;
 
 /** {@code loom}: a virtual thread per task, as found by {@code TaskRuntimes}. */
 public final class VirtualThreadProvider extends NamedRuntimeProvider {
@@ -9,5 +10,30 @@ public final class VirtualThreadProvider extends NamedRuntimeProvider {
         super(VirtualThreadRuntime.NAME,
                 "a virtual thread per task; the same blocking Thread.sleep and java.net.Socket code as threads",
                 VirtualThreadRuntime::new);
+    }
+
+    @Override
+    public boolean tasksAreVirtualThreads() {
+        return true;
+    }
+
+    /**
+     * The virtual thread, its continuation and the stack chunk its frames are copied into when
+     * it parks, on the heap.
+     */
+    @Override
+    public long heapBytesPerTask() {
+        return 2560;
+    }
+
+    /** A parked virtual thread's stack chunk holds each frame of its call chain. */
+    @Override
+    public long heapBytesPerDepthLevel() {
+        return 64;
+    }
+
+    @Override
+    public RuntimePitfalls pitfalls() {
+        return new VirtualThreadPitfalls();
     }
 }

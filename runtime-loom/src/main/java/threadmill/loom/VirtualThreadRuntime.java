@@ -1,7 +1,7 @@
 package threadmill.loom;
 
-import threadmill.workload.blocking.BlockingRuntime;
-import threadmill.workload.blocking.ThreadLauncher;
+import threadmill.blocking.BlockingRuntime;
+import threadmill.blocking.ThreadLauncher;
 
 /**
  * {@code loom}: a virtual thread per task, running the very same blocking code as the
@@ -17,12 +17,12 @@ import threadmill.workload.blocking.ThreadLauncher;
  *     {@code newVirtualThreadPerTaskExecutor()}: the executor keeps a set of its threads and a
  *     future per task, which would be counted as per-task memory and is not needed to join.</li>
  * <li>{@code java.net.Socket} streams rather than a blocking {@code SocketChannel}: on JDK
- *     13+ both are the same NIO implementation underneath, and on a virtual thread both park
- *     on the JDK's poller instead of blocking a carrier. Measured here (2 cores, JDK 25, echo
- *     server, 500 connections x 64 B, CPU per request): Socket 17.7 µs, SocketChannel with a
- *     heap buffer 19.5 µs, with a direct buffer 16.8 µs — no material difference, while a
- *     direct buffer per connection costs native memory and slow allocation. Socket keeps the
- *     code identical to the platform-thread runtime, so the comparison isolates the thread.</li>
+ *     13+ both are the same NIO implementation underneath ({@code NioSocketImpl}), and on a
+ *     virtual thread both park on the JDK's poller instead of blocking a carrier, so the CPU
+ *     a request costs is the same within noise; a channel would want a direct buffer per
+ *     connection to save a copy, which costs native memory and slow allocation. Socket keeps
+ *     the code identical to the platform-thread runtime, so the comparison isolates the
+ *     thread.</li>
  * <li>No {@code synchronized} around anything that blocks (the shared code waits with
  *     {@code ReentrantLock} conditions), so nothing pins a carrier on JDK 21-23 either.</li>
  * </ul>

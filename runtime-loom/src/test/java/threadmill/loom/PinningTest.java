@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Timeout;
 import threadmill.workload.RequestFanOut;
 import threadmill.workload.RunningServer;
 import threadmill.workload.SleepFanOut;
-import threadmill.workload.net.Load;
-import threadmill.workload.net.LoadGenerator;
-import threadmill.workload.net.LoadResult;
-import threadmill.workload.net.NeutralEchoServer;
-import threadmill.workload.net.Sockets;
+import threadmill.harness.load.Load;
+import threadmill.harness.load.LoadGenerator;
+import threadmill.harness.load.LoadResult;
+import threadmill.harness.echo.NeutralEchoServer;
+import threadmill.workload.Sockets;
 
 /**
  * The loom runtime's tasks never pin their carrier while they wait (JFR's VirtualThreadPinned,

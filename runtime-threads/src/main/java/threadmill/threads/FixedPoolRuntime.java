@@ -1,7 +1,7 @@
 package threadmill.threads;
 
 import threadmill.workload.Validate;
-import threadmill.workload.blocking.BlockingRuntime;
+import threadmill.blocking.BlockingRuntime;
 
 /**
  * {@code pool}: the same blocking tasks as {@code threads}, submitted to a fixed pool of

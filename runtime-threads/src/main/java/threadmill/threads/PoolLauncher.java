@@ -8,9 +8,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-import threadmill.workload.blocking.FanOutJoin;
-import threadmill.workload.blocking.TaskLauncher;
-import threadmill.workload.blocking.ThreadLauncher;
+import threadmill.blocking.FanOutJoin;
+import threadmill.blocking.TaskLauncher;
+import threadmill.blocking.ThreadLauncher;
 
 /** Submits tasks to a fixed pool of platform threads; tasks beyond its size wait in its queue. */
 final class PoolLauncher implements TaskLauncher {

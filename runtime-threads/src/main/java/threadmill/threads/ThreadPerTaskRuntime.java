@@ -1,8 +1,8 @@
 package threadmill.threads;
 
 import java.util.concurrent.ThreadFactory;
-import threadmill.workload.blocking.BlockingRuntime;
-import threadmill.workload.blocking.ThreadLauncher;
+import threadmill.blocking.BlockingRuntime;
+import threadmill.blocking.ThreadLauncher;
 
 /**
  * {@code threads}: a platform thread per task, the classic model. Each task is a new

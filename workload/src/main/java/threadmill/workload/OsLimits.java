@@ -20,7 +20,7 @@ import java.util.Locale;
  */
 public record OsLimits(Long pidMax, Long threadsMax, Long maxMapCount, Long maxUserProcesses, Long maxOpenFiles) {
 
-    /** The value of a limit that is "unlimited"; written as -1 in JSON. */
+    /** The value of a limit that is "unlimited". */
     public static final long UNLIMITED = Long.MAX_VALUE;
 
     /** The limits in force for this process now. */
@@ -60,24 +60,11 @@ public record OsLimits(Long pidMax, Long threadsMax, Long maxMapCount, Long maxU
                 + ", ulimit -n=" + text(maxOpenFiles);
     }
 
-    /** The {@code osLimits} object of env.json, probe.jsonl and failures.jsonl. */
-    public String toJson() {
-        return "{\"pidMax\":" + json(pidMax)
-                + ",\"threadsMax\":" + json(threadsMax)
-                + ",\"maxMapCount\":" + json(maxMapCount)
-                + ",\"maxUserProcesses\":" + json(maxUserProcesses)
-                + ",\"maxOpenFiles\":" + json(maxOpenFiles) + "}";
-    }
-
     private static String text(Long value) {
         if (value == null) {
             return "unknown";
         }
         return value == UNLIMITED ? "unlimited" : value.toString();
-    }
-
-    private static String json(Long value) {
-        return Json.number(value != null && value == UNLIMITED ? Long.valueOf(-1) : value);
     }
 
     private static Long number(Path file) {

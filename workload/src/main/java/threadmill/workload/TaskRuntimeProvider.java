@@ -1,17 +1,73 @@
 package threadmill.workload;
 
+import java.util.OptionalInt;
+
 /**
- * Makes a {@link TaskRuntime} known by name; each runtime module lists its providers in
- * {@code META-INF/services/threadmill.workload.TaskRuntimeProvider}.
+ * Makes a {@link TaskRuntime} known by name, and says what the benchmarks must know about it
+ * without naming it: what bounds its tasks, what a parked task costs the heap, its side of
+ * the pitfalls. Each runtime module lists its providers in
+ * {@code META-INF/services/threadmill.workload.TaskRuntimeProvider}; every property but the
+ * name, the description and the factory has a default that suits a runtime with no such
+ * limit, so a new runtime declares only what sets it apart.
  */
 public interface TaskRuntimeProvider {
 
     /** The name a user types, e.g. {@code threads}, {@code pool}, {@code loom}, {@code futures}. */
     String name();
 
-    /** One line saying what this runtime is, for listings and reports. */
+    /** One line saying what this runtime is, for listings, reports and error messages. */
     String description();
 
     /** A new runtime with its default settings. */
     TaskRuntime create();
+
+    /**
+     * The most tasks this runtime runs at once, when it bounds them (a fixed pool: the others
+     * wait in its queue, holding no thread); empty when every started task runs at once. Its
+     * echo server serves each connection as a task, so this also bounds the connections it
+     * serves at once. Read at call time: the bound may come from a system property.
+     */
+    default OptionalInt maxConcurrentTasks() {
+        return OptionalInt.empty();
+    }
+
+    /**
+     * True when every live task is a kernel thread of its own, so that the OS's thread limits
+     * (pid_max, threads-max, ulimit -u) cap how many can be alive at once and a fan-out larger
+     * than them runs in waves, if at all.
+     */
+    default boolean eachTaskIsKernelThread() {
+        return false;
+    }
+
+    /**
+     * True when each task is a JDK virtual thread, to which carrier pinning applies (the
+     * pinning pitfall runs on such runtimes only).
+     */
+    default boolean tasksAreVirtualThreads() {
+        return false;
+    }
+
+    /**
+     * Heap bytes a task parked at depth 1 is expected to need at the least: the memory probe
+     * refuses, before it starts, a point whose tasks cannot fit its heap. The default is on
+     * the generous side for a task object, its wait state and its timer entry.
+     */
+    default long heapBytesPerTask() {
+        return 1024;
+    }
+
+    /**
+     * Heap bytes each level of call depth above 1 adds to a parked task ({@link SleepFanOut#depth()}):
+     * nothing where the frames live on a native stack, a copied frame or a nested state machine
+     * where they live on the heap.
+     */
+    default long heapBytesPerDepthLevel() {
+        return 64;
+    }
+
+    /** This runtime's side of the pitfall measurements; by default it takes part in none. */
+    default RuntimePitfalls pitfalls() {
+        return RuntimePitfalls.NONE;
+    }
 }

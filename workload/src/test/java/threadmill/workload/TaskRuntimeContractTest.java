@@ -20,44 +20,24 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import threadmill.workload.net.ChildProcess;
-import threadmill.workload.net.Load;
-import threadmill.workload.net.LoadGenerator;
-import threadmill.workload.net.LoadResult;
-import threadmill.workload.net.NeutralEchoServer;
-import threadmill.workload.net.ServeRuntime;
-import threadmill.workload.net.Sockets;
 
 /**
  * What every {@link TaskRuntime} must do, whatever it is built on. A runtime module's test
  * extends this class and says how to create its runtime. The tests check behaviour with
  * generous bounds (the machine may be loaded), never speed: speed is the benchmarks' job.
+ *
+ * <p>The peers are plain JDK code ({@link PlainEchoServer}, {@link PlainEchoClients}), so
+ * that the contract is checked apart from the measurement harness; the harness's own test-jar
+ * checks each runtime again under the load generator and in a child JVM, as benchmarks run it.
  */
 @Timeout(120)
-public abstract class TaskRuntimeContractTest {
+public abstract class TaskRuntimeContractTest extends RuntimeTest {
 
     private static final Duration PROMPTLY = Duration.ofSeconds(10);
-
-    protected TaskRuntime runtime;
-
-    /** A new runtime of the kind under test, with its default settings. */
-    protected abstract TaskRuntime createRuntime();
-
-    @BeforeEach
-    void openRuntime() {
-        runtime = createRuntime();
-    }
-
-    @AfterEach
-    void closeRuntime() {
-        runtime.close();
-    }
 
     @ParameterizedTest(name = "{0} tasks sleeping {1} ms")
     @CsvSource({"1, 10", "1000, 10", "1, 0", "1000, 0"})
@@ -166,7 +146,7 @@ public abstract class TaskRuntimeContractTest {
     @ParameterizedTest(name = "{0} connections x {1} requests x {2} bytes")
     @CsvSource({"50, 20, 64", "4, 3, 65536", "1, 1, 1"})
     void requestFanOutEchoesEveryByte(int connections, int requests, int payloadBytes) throws Exception {
-        try (NeutralEchoServer server = NeutralEchoServer.start(Sockets.DEFAULT_BIND, 2)) {
+        try (PlainEchoServer server = PlainEchoServer.start()) {
             RequestFanOut workload = new RequestFanOut(connections, requests, payloadBytes, server.address());
 
             assertEquals(workload.expectedBytes(), runtime.requestFanOut(workload));
@@ -179,7 +159,7 @@ public abstract class TaskRuntimeContractTest {
         int requests = 5;
         AtomicIntegerArray sent = new AtomicIntegerArray(connections);
         AtomicIntegerArray echoed = new AtomicIntegerArray(connections);
-        try (NeutralEchoServer server = NeutralEchoServer.start(Sockets.DEFAULT_BIND, 1)) {
+        try (PlainEchoServer server = PlainEchoServer.start()) {
             RequestFanOut workload = new RequestFanOut(connections, requests, 32, server.address());
 
             long bytes = runtime.requestFanOut(workload, new RequestObserver() {
@@ -215,14 +195,12 @@ public abstract class TaskRuntimeContractTest {
 
     @ParameterizedTest(name = "{0} connections x {1} requests x {2} bytes")
     @CsvSource({"20, 50, 64", "3, 4, 65536"})
-    void ownEchoServerEchoesWhatTheLoadGeneratorSends(int connections, int requests, int payloadBytes) throws Exception {
+    void ownEchoServerEchoesEveryRoundTripOfConcurrentClients(int connections, int requests, int payloadBytes)
+            throws Exception {
         try (RunningServer server = runtime.startEchoServer(Sockets.DEFAULT_BIND)) {
-            LoadResult result = LoadGenerator.run(
-                    Load.closed(server.address(), connections, requests, payloadBytes).withSelectorThreads(2));
+            long echoed = PlainEchoClients.roundTrips(server.address(), connections, requests, payloadBytes);
 
-            assertEquals(0, result.errors(), result.firstError());
-            assertEquals((long) connections * requests, result.requests());
-            assertEquals((long) connections * requests * payloadBytes, result.bytes());
+            assertEquals((long) connections * requests * payloadBytes, echoed);
         }
     }
 
@@ -249,17 +227,6 @@ public abstract class TaskRuntimeContractTest {
     }
 
     @Test
-    void serveRuntimeRunsThisRuntimesServerInAChildJvm() throws Exception {
-        try (ChildProcess child = ChildProcess.startServer(ServeRuntime.class, List.of("-Xmx128m"),
-                List.of(runtime.name(), "127.0.0.1:0"), Duration.ofSeconds(60))) {
-            LoadResult result = LoadGenerator.run(Load.closed(child.address(), 5, 10, 256).withSelectorThreads(1));
-
-            assertEquals(0, result.errors(), result.firstError());
-            assertEquals(50, result.requests());
-        }
-    }
-
-    @Test
     void echoServerOnAPortInUseNamesTheAddress() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             InetSocketAddress address = (InetSocketAddress) taken.getLocalSocketAddress();
@@ -274,11 +241,11 @@ public abstract class TaskRuntimeContractTest {
     void closeLeavesNoThreadOfTheRuntimeAlive() throws Exception {
         Set<Thread> before = ThreadLeaks.snapshot();
         TaskRuntime used = createRuntime();
-        try (NeutralEchoServer target = NeutralEchoServer.start(Sockets.DEFAULT_BIND, 1)) {
+        try (PlainEchoServer target = PlainEchoServer.start()) {
             used.sleepFanOut(new SleepFanOut(100, Duration.ofMillis(10)));
             used.requestFanOut(new RequestFanOut(10, 5, 64, target.address()));
             RunningServer server = used.startEchoServer(Sockets.DEFAULT_BIND);
-            LoadGenerator.run(Load.closed(server.address(), 5, 5, 64).withSelectorThreads(1));
+            PlainEchoClients.roundTrips(server.address(), 5, 5, 64);
             // One connection still open: close() must end its handler too.
             Socket open = new Socket();
             open.connect(server.address());
@@ -302,6 +269,36 @@ public abstract class TaskRuntimeContractTest {
     void nameMatchesItsProvider() {
         assertEquals(runtime.name(), TaskRuntimes.provider(runtime.name()).name());
         assertFalse(TaskRuntimes.provider(runtime.name()).description().isBlank());
+    }
+
+    /**
+     * The provider's side of the pitfalls runs as it declares (here without the JVM flags the
+     * pitfall runner gives it, so only that it runs is checked, not the pitfall it shows): each
+     * blocking-sleep variant ends with an expectation, and a CPU-hog run reports every wake of
+     * every sleeper once per round.
+     */
+    @Test
+    void everyPitfallTheProviderDeclaresRuns() throws InterruptedException {
+        RuntimePitfalls pitfalls = TaskRuntimes.provider(runtime.name()).pitfalls();
+        for (RuntimePitfalls.Variant variant : pitfalls.blockingSleepVariants()) {
+            RuntimePitfalls.Expectation expected = pitfalls.runBlockingSleep(variant.name(), 2, Duration.ofMillis(5));
+
+            assertTrue(expected.expectedMillis() >= 5, variant + ": " + expected);
+            assertFalse(expected.note().isBlank(), variant.toString());
+        }
+        assertThrows(IllegalArgumentException.class, () -> pitfalls.runBlockingSleep("no-such-variant", 1, Duration.ZERO));
+        if (pitfalls.oneWorkerJvmFlags().isPresent()) {
+            int sleepers = 5;
+            int rounds = 3;
+            AtomicIntegerArray wakes = new AtomicIntegerArray(rounds);
+            String note = pitfalls.runCpuHog(new RuntimePitfalls.CpuHogRun(sleepers, rounds, Duration.ofMillis(5), true,
+                    Duration.ofMillis(1), Duration.ofMillis(20)), (round, deadline) -> wakes.incrementAndGet(round));
+
+            assertFalse(note.isBlank());
+            for (int round = 0; round < rounds; round++) {
+                assertEquals(sleepers, wakes.get(round), "wakes in round " + round);
+            }
+        }
     }
 
     /** A port that was just bound and released: nothing listens there. */

@@ -10,14 +10,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * JIT luck is not the result; warm-up before measuring; the heap fixed and the GC named, so
  * that they are recorded and equal for every runtime; and the heap touched at start-up
  * ({@code AlwaysPreTouch}), so that no score pays the operating system for handing the JVM a
- * page for the first time. On the virtual machines here that costs about 8 µs per 4 KiB page,
- * ~150 ns for each task of a million-task spawn whose young generation has not yet been used
- * (measured: SpawnBenchmark at 1M, futures, 200 ± 120 ns/task rising from iteration to
- * iteration without it, 100 ± 6 with it), and it would charge most the runtime that
- * collects least, whose young generation keeps moving on to fresh pages. Resident memory is
- * the memory probe's job, which runs without pre-touch. The suite runner overrides the counts
- * and times for its quick, full and smoke runs; {@code -jvmArgsAppend} adds to the flags and
- * {@code -jvmArgs} replaces them.
+ * page for the first time: a page fault per fresh 4 KiB page, charged to whatever allocates
+ * there first, which on a fan-out of a million tasks is the spawning loop. Left in, it would
+ * charge most the runtime that collects least, whose young generation keeps moving on to
+ * fresh pages, and it would shrink from iteration to iteration as the heap warms. Resident
+ * memory is the memory probe's job, which runs without pre-touch. The suite runner overrides
+ * the counts and times for its quick, full and smoke runs; {@code -jvmArgsAppend} adds to the
+ * flags and {@code -jvmArgs} replaces them.
  */
 @Fork(value = 2, jvmArgs = {"-Xms4g", "-Xmx4g", "-XX:+UseG1GC", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 2)

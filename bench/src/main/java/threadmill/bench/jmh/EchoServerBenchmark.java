@@ -8,7 +8,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 
-import threadmill.workload.net.Load;
+import threadmill.harness.load.Load;
 
 /**
  * Server throughput: each runtime's own echo server, in a JVM of its own, under closed-loop

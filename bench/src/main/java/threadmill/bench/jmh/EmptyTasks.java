@@ -21,6 +21,6 @@ public abstract class EmptyTasks extends RuntimeBenchmark {
     @Override
     protected void checkSizes() {
         emptyTasks = new SleepFanOut(tasks, Duration.ZERO);
-        HeapBudget.requireFits("tasks", tasks, HeapBudget.BYTES_PER_TASK);
+        HeapBudget.requireFits("tasks", tasks, provider().heapBytesPerTask());
     }
 }

@@ -4,18 +4,12 @@ import java.util.Locale;
 
 /**
  * Refuses sizes that cannot fit the heap this JVM was given, before anything runs, instead of
- * an OutOfMemoryError minutes into a trial. The per-item figures are estimates on the generous
- * side: a run refused here could in rare cases have fitted (raise -Xmx), and a run that passes
- * can still run out of heap.
+ * an OutOfMemoryError minutes into a trial. Heap per task is what the runtime's provider
+ * declares ({@code TaskRuntimeProvider.heapBytesPerTask()}); per connection an estimate on the
+ * generous side: a run refused here could in rare cases have fitted (raise -Xmx), and a run
+ * that passes can still run out of heap.
  */
 final class HeapBudget {
-
-    /**
-     * Heap per live task: a parked virtual thread at stack depth 1 holds about 1 KB (thread
-     * object, continuation, stack chunk, timer entry), the largest of the runtimes on the heap;
-     * a platform thread's stack lives outside it and a futures task is smaller.
-     */
-    static final long BYTES_PER_TASK = 1024;
 
     /**
      * Heap per live connection of the request fan-out besides its two payload buffers: socket,

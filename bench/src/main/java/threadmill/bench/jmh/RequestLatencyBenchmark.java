@@ -17,8 +17,8 @@ import org.openjdk.jmh.infra.IterationParams;
 
 import threadmill.workload.RequestObserver;
 import threadmill.workload.Validate;
-import threadmill.workload.net.Load;
-import threadmill.workload.net.LoadResult;
+import threadmill.harness.load.Load;
+import threadmill.harness.load.LoadResult;
 
 /**
  * Request latency, as HdrHistogram percentiles (see {@link LatencyOutput}); the primary score,

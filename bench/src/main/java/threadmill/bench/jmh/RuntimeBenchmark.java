@@ -8,10 +8,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import threadmill.workload.TaskRuntime;
+import threadmill.workload.TaskRuntimeProvider;
 import threadmill.workload.TaskRuntimes;
 
 /**
- * The runtime under test, named by the {@code runtime} parameter of every benchmark. By default
+ * The runtime under test, named by the {@code runtime} parameter of every benchmark. The
+ * parameter has no values of its own: they come from the registry at run time ({@code -p
+ * runtime=loom,futures}; the suite passes its runtimes, and {@link JmhMain}, the shaded jar's
+ * main, passes every runtime on the class path when none is given). By default
  * it is created in the benchmark JVM once per trial (one fork's run of one parameter set) and
  * reused by every invocation, so that what is measured is running tasks, not starting and
  * stopping worker threads; a benchmark of the runtime as a server runs it in the server's JVM
@@ -23,16 +27,21 @@ import threadmill.workload.TaskRuntimes;
 @State(Scope.Benchmark)
 public abstract class RuntimeBenchmark extends DefaultRun {
 
-    @Param({"threads", "pool", "loom", "futures"})
+    @Param({})
     public String runtime;
 
     protected TaskRuntime taskRuntime;
 
     @Setup(Level.Trial)
     public final void setUpTrial() throws Exception {
-        checkSizes();
         TaskRuntimes.provider(runtime);
+        checkSizes();
         start();
+    }
+
+    /** What the registry says about the runtime under test. */
+    protected final TaskRuntimeProvider provider() {
+        return TaskRuntimes.provider(runtime);
     }
 
     @TearDown(Level.Trial)

@@ -1,11 +1,11 @@
 package threadmill.bench.jmh;
 
 import java.io.IOException;
+import java.util.OptionalInt;
 
-import threadmill.threads.FixedPoolRuntime;
-import threadmill.workload.net.Load;
-import threadmill.workload.net.LoadGenerator;
-import threadmill.workload.net.LoadResult;
+import threadmill.harness.load.Load;
+import threadmill.harness.load.LoadGenerator;
+import threadmill.harness.load.LoadResult;
 
 /**
  * The runtime under test as a server: its own echo server ({@code ServeRuntime <runtime>}) in a
@@ -19,18 +19,19 @@ public abstract class ServedRuntime extends SocketSizes {
     protected Load load;
 
     /**
-     * A fixed pool's server holds a thread per open connection, and the load keeps every
-     * connection open until it ends: past the pool size the rest would wait, unserved, until
-     * the load generator gives up a minute later. Say so at once instead.
+     * A runtime that bounds its concurrent tasks (a fixed pool) serves at most that many
+     * connections at once, and the load keeps every connection open until it ends: past the
+     * bound the rest would wait, unserved, until the load generator gives up a minute later.
+     * Say so at once instead.
      */
     @Override
     protected void checkSizes() {
         super.checkSizes();
-        int poolSize = FixedPoolRuntime.configuredSize();
-        if (runtime.equals(FixedPoolRuntime.NAME) && connections > poolSize) {
-            throw new IllegalArgumentException("connections=" + connections + " exceeds the pool server's "
-                    + poolSize + " threads (-D" + FixedPoolRuntime.SIZE_PROPERTY + "): a fixed pool serves at most "
-                    + poolSize + " open connections at once, the others would wait unserved");
+        OptionalInt bound = provider().maxConcurrentTasks();
+        if (bound.isPresent() && connections > bound.getAsInt()) {
+            throw new IllegalArgumentException("connections=" + connections + " exceeds the " + bound.getAsInt()
+                    + " connections the " + runtime + " server serves at once (" + provider().description()
+                    + "): the others would wait unserved");
         }
     }
 

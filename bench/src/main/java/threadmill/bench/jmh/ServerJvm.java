@@ -6,15 +6,15 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 
-import threadmill.workload.net.ChildProcess;
-import threadmill.workload.net.NeutralEchoServer;
-import threadmill.workload.net.ServeRuntime;
-import threadmill.workload.net.Sockets;
+import threadmill.harness.ChildProcess;
+import threadmill.harness.echo.NeutralEchoServer;
+import threadmill.harness.ServeRuntime;
+import threadmill.workload.Sockets;
 
 /**
  * An echo server in a JVM of its own for the length of a trial: the client and the server do
  * not share heap, GC or the descriptor limit (10,000 connections need 20,000 descriptors in one
- * process, more than {@code ulimit -n} allows here). The child runs on the same java with the
+ * process, more than a usual {@code ulimit -n} allows). The child runs on the same java with the
  * benchmark JVM's own heap, pre-touch, stack and GC flags and its {@code -Dthreadmill.*} settings (e.g.
  * {@code threadmill.pool.size}), so that what {@code -jvmArgs} says and JMH records holds for
  * both sides.

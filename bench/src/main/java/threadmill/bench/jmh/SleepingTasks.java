@@ -23,6 +23,6 @@ public abstract class SleepingTasks extends RuntimeBenchmark {
     protected void checkSizes() {
         Validate.inRange("sleepMs", sleepMs, 1, Integer.MAX_VALUE);
         sleepers = new SleepFanOut(tasks, Duration.ofMillis(sleepMs));
-        HeapBudget.requireFits("tasks", tasks, HeapBudget.BYTES_PER_TASK);
+        HeapBudget.requireFits("tasks", tasks, provider().heapBytesPerTask());
     }
 }

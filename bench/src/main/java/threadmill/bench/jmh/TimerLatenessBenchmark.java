@@ -2,7 +2,9 @@ package threadmill.bench.jmh;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,6 +19,8 @@ import org.openjdk.jmh.infra.IterationParams;
 import threadmill.workload.RunningTasks;
 import threadmill.workload.SleepFanOut;
 import threadmill.workload.SleepObserver;
+import threadmill.workload.TaskRuntimeProvider;
+import threadmill.workload.TaskRuntimes;
 import threadmill.workload.Validate;
 
 /**
@@ -25,9 +29,8 @@ import threadmill.workload.Validate;
  * slot of its own; after each fan-out, lateness {@code wake - (park + D)} of every task goes
  * into an HdrHistogram, published as percentiles (see {@link LatencyOutput}). Recording after
  * the fan-out keeps the measuring out of what is measured: tasks that recorded into a shared
- * histogram as they woke contended on its counters and slowed the wake-ups they timed (at a
- * million timers, p50 60 ms with the shared histogram against about 1 ms with the arrays,
- * futures runtime, same machine). A sleep benchmark is mostly a timer benchmark: this isolates the
+ * histogram as they woke would contend on its counters and slow the very wake-ups they timed,
+ * the more so the more timers fire together. A sleep benchmark is mostly a timer benchmark: this isolates the
  * timer (its resolution, its cost per entry, how its wake-ups queue for workers) from the
  * spawn cost that {@link SleepThroughputBenchmark} also pays. The primary score, the time per
  * fan-out, is only context; the histogram is the result.
@@ -51,32 +54,38 @@ public class TimerLatenessBenchmark extends SleepingTasks {
     @Param({"0"})
     public int armed;
 
-    private Lateness lateness;
+    private ParkAndWakeTimes lateness;
     private RunningTasks armedTasks;
 
     @Override
     protected void checkSizes() {
         super.checkSizes();
         Validate.inRange("armed", armed, 0, SleepFanOut.MAX_TASKS);
-        if (armed > 0 && runtime.equals("pool")) {
-            throw new IllegalArgumentException("armed=" + armed + " cannot run on the pool: each armed task would "
-                    + "hold one of its threads asleep for " + ARMED_SLEEP.toMinutes() + " minutes; armed needs a "
-                    + "runtime whose sleeping tasks hold no thread, or a thread each (threads, loom, futures)");
+        OptionalInt bound = provider().maxConcurrentTasks();
+        if (armed > 0 && bound.isPresent()) {
+            throw new IllegalArgumentException("armed=" + armed + " cannot run on " + runtime + ": it runs at most "
+                    + bound.getAsInt() + " tasks at once, and each armed task would hold one of them asleep for "
+                    + ARMED_SLEEP.toMinutes() + " minutes; armed needs a runtime that runs every started task at once ("
+                    + String.join(", ", unboundedRuntimes()) + ")");
         }
-        HeapBudget.requireFits("tasks + armed", (long) tasks + armed, HeapBudget.BYTES_PER_TASK);
+        HeapBudget.requireFits("tasks + armed", (long) tasks + armed, provider().heapBytesPerTask());
+    }
+
+    private static List<String> unboundedRuntimes() {
+        return TaskRuntimes.providers().values().stream()
+                .filter(provider -> provider.maxConcurrentTasks().isEmpty()).map(TaskRuntimeProvider::name).toList();
     }
 
     @Override
     protected void start() throws Exception {
         super.start();
-        lateness = new Lateness(tasks, sleepers.sleep().toNanos());
+        lateness = new ParkAndWakeTimes(tasks, sleepers.sleep().toNanos());
         if (armed > 0) {
             armedTasks = taskRuntime.startSleepers(new SleepFanOut(armed, ARMED_SLEEP), SleepObserver.NONE);
             // Tenure the armed tasks before anything is measured. Left young, all of them are
-            // copied by the trial's first young collection (about 130 ms for a million futures
-            // tasks, more for loom's), which with the pre-touched heap's large young generation
-            // fell in a measured iteration: a pause that says what tenuring a million fresh
-            // objects costs, not what a timer costs among them.
+            // copied by the trial's first young collection, which with the pre-touched heap's
+            // large young generation can fall in a measured iteration: a pause that says what
+            // tenuring a million fresh objects costs, not what a timer costs among them.
             System.gc();
         }
     }
@@ -118,10 +127,11 @@ public class TimerLatenessBenchmark extends SleepingTasks {
     }
 
     /**
-     * The observer the tasks call. Task i alone writes slot i, before and after its own sleep,
-     * and the fan-out's join orders those writes before {@link #recordAll} reads them.
+     * The observer the tasks call: when each task parked and woke. Task i alone writes slot i,
+     * before and after its own sleep, and the fan-out's join orders those writes before
+     * {@link #recordAll} turns them into lateness.
      */
-    private static final class Lateness implements SleepObserver {
+    private static final class ParkAndWakeTimes implements SleepObserver {
 
         private final long[] parkedAt;
         private final long[] wokeAt;
@@ -129,7 +139,7 @@ public class TimerLatenessBenchmark extends SleepingTasks {
         final MeasuredLatencies latencies = new MeasuredLatencies();
         long early;
 
-        Lateness(int tasks, long sleepNanos) {
+        ParkAndWakeTimes(int tasks, long sleepNanos) {
             this.parkedAt = new long[tasks];
             this.wokeAt = new long[tasks];
             this.sleepNanos = sleepNanos;

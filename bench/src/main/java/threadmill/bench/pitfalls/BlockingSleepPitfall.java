@@ -1,15 +1,16 @@
 package threadmill.bench.pitfalls;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import threadmill.workload.RuntimePitfalls;
+import threadmill.workload.TaskRuntimeProvider;
 
 /**
- * Blocking sleep where the runtime expects waiting to yield. On a single-threaded futures
- * executor a task that blocks its thread blocks every other task, so {@code tasks} sleeps of
- * {@code sleepMs} take tasks x sleepMs; awaiting an async sleep takes sleepMs. A virtual
- * thread's blocking sleep unmounts from its carrier, so it takes sleepMs even with a single
- * carrier. This class runs the virtual-thread side; {@link FuturesSleepPitfall} the other.
+ * Blocking sleep where the runtime expects waiting to yield: {@code tasks} tasks each sleep
+ * {@code sleepMs} once, in every variant the runtime declares (a {@code Thread.sleep} and the
+ * runtime's own sleep, on one worker; see {@link RuntimePitfalls}). Where waiting must yield
+ * the worker, blocking sleeps take tasks x sleepMs; the runtime's own sleeps take sleepMs.
  */
 final class BlockingSleepPitfall {
 
@@ -18,30 +19,18 @@ final class BlockingSleepPitfall {
     private BlockingSleepPitfall() {
     }
 
-    static PitfallResult onVirtualThreads(PitfallSpec spec) throws InterruptedException {
-        int tasks = (int) spec.param("tasks");
-        Duration sleep = Duration.ofMillis(spec.param("sleepMs"));
-        long start = System.nanoTime();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < tasks; i++) {
-            threads.add(Thread.ofVirtual().start(() -> sleepBlocking(sleep)));
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        return new PitfallResult(PitfallResult.millisSince(start), (double) sleep.toMillis(), null, null, null,
-                "virtual threads: Thread.sleep unmounts, so " + tasks + " blocking sleeps overlap even on "
-                        + System.getProperty("jdk.virtualThreadScheduler.parallelism", "the default number of")
-                        + " carrier(s)");
+    /** A run of each variant the runtime declares; none for a runtime with no side of this pitfall. */
+    static List<PitfallSpec> plan(TaskRuntimeProvider runtime, Map<String, Long> params) {
+        return runtime.pitfalls().blockingSleepVariants().stream()
+                .map(variant -> new PitfallSpec(NAME, runtime.name(), variant.name(), variant.jvmFlags(), params))
+                .toList();
     }
 
-    /** Thread.sleep without the checked exception, for task bodies that cannot throw it. */
-    static void sleepBlocking(Duration sleep) {
-        try {
-            Thread.sleep(sleep);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sleeping", e);
-        }
+    static PitfallResult measure(PitfallSpec spec, RuntimePitfalls runtime) throws InterruptedException {
+        long start = System.nanoTime();
+        RuntimePitfalls.Expectation expected = runtime.runBlockingSleep(spec.variant(), (int) spec.param("tasks"),
+                Duration.ofMillis(spec.param("sleepMs")));
+        return new PitfallResult(PitfallResult.millisSince(start), expected.expectedMillis(), null, null, null,
+                expected.note());
     }
 }

@@ -3,79 +3,52 @@ package threadmill.bench.pitfalls;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadFactory;
+import java.util.Map;
+import threadmill.bench.raw.RawDir;
+import threadmill.workload.RuntimePitfalls;
+import threadmill.workload.TaskRuntimeProvider;
 
 /**
  * A CPU-bound task that never yields, on a runtime with one worker: {@code tasks} sleepers
  * each sleep {@code sleepMs} {@code rounds} times and record how late they wake, while one
- * task spins for {@code hogMs} after {@code hogDelayMs}. A futures worker or a single
- * virtual-thread carrier cannot run the sleepers while the hog holds it, so their lateness
- * grows to the hog's length; platform threads are preempted by the kernel and stay on time.
- * Variant {@code no-hog} is the same run without the hog. The futures side is
- * {@link FuturesCpuHog}.
+ * task spins for {@code hogMs} after {@code hogDelayMs}. Where nothing preempts the spinning
+ * task, the sleepers' lateness grows to the hog's length; platform threads are preempted by
+ * the kernel and stay on time. Variant {@code no-hog} is the same run without the hog. Each
+ * runtime runs its side ({@link RuntimePitfalls#runCpuHog}) under the JVM flags that give it
+ * one worker.
  */
 final class CpuHogPitfall {
 
     static final String NAME = "cpu-hog-timer-lateness";
+    static final List<String> VARIANTS = List.of("no-hog", "cpu-hog");
 
     private CpuHogPitfall() {
     }
 
-    /** Sleepers and hog as threads from {@code factory}: virtual (one carrier) or platform. */
-    static PitfallResult onThreads(PitfallSpec spec, ThreadFactory factory, Lateness lateness)
-            throws InterruptedException {
-        int tasks = (int) spec.param("tasks");
-        int rounds = (int) spec.param("rounds");
-        Duration sleep = Duration.ofMillis(spec.param("sleepMs"));
+    /** Both variants on each runtime that takes part, variant by variant. */
+    static List<PitfallSpec> plan(List<TaskRuntimeProvider> runtimes, Map<String, Long> params) {
+        List<PitfallSpec> plan = new ArrayList<>();
+        for (String variant : VARIANTS) {
+            for (TaskRuntimeProvider runtime : runtimes) {
+                runtime.pitfalls().oneWorkerJvmFlags().ifPresent(flags ->
+                        plan.add(new PitfallSpec(NAME, runtime.name(), variant, flags, params)));
+            }
+        }
+        return plan;
+    }
+
+    static PitfallResult measure(PitfallSpec spec, RuntimePitfalls runtime, RawDir raw) throws InterruptedException {
+        boolean hog = spec.variant().equals("cpu-hog");
+        RuntimePitfalls.CpuHogRun run = new RuntimePitfalls.CpuHogRun((int) spec.param("tasks"),
+                (int) spec.param("rounds"), Duration.ofMillis(spec.param("sleepMs")), hog,
+                Duration.ofMillis(spec.param("hogDelayMs")), Duration.ofMillis(spec.param("hogMs")));
+        WakeLateness lateness = new WakeLateness();
         long start = System.nanoTime();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < tasks; i++) {
-            threads.add(factory.newThread(() -> {
-                for (int round = 0; round < rounds; round++) {
-                    long deadline = System.nanoTime() + sleep.toNanos();
-                    BlockingSleepPitfall.sleepBlocking(sleep);
-                    lateness.woke(round, deadline);
-                }
-            }));
-        }
-        if (hogs(spec)) {
-            threads.add(factory.newThread(() -> {
-                BlockingSleepPitfall.sleepBlocking(Duration.ofMillis(spec.param("hogDelayMs")));
-                spin(Duration.ofMillis(spec.param("hogMs")));
-            }));
-        }
-        threads.forEach(Thread::start);
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        return result(spec, start, lateness);
-    }
-
-    static boolean hogs(PitfallSpec spec) {
-        return spec.variant().equals("cpu-hog");
-    }
-
-    /** Busy work that never blocks or yields, as a CPU-bound computation would. */
-    static void spin(Duration length) {
-        long end = System.nanoTime() + length.toNanos();
-        long sink = 0;
-        while (System.nanoTime() < end) {
-            sink += sink * 31 + 7;
-        }
-        if (sink == 42) {
-            System.out.print(""); // keeps the loop from being removed
-        }
-    }
-
-    static PitfallResult result(PitfallSpec spec, long startNanos, Lateness lateness) {
-        String note = switch (spec.runtime()) {
-            case "threads" -> "platform threads: the kernel preempts the spinning thread, sleepers stay on time";
-            case "loom" -> "virtual threads on one carrier: a spinning virtual thread is not preempted,"
-                    + " sleepers wait for it";
-            default -> "futures on one worker: a poll that spins holds the worker, sleepers wait for it";
-        };
-        return new PitfallResult(PitfallResult.millisSince(startNanos),
+        String note = runtime.runCpuHog(run, lateness);
+        PitfallResult result = new PitfallResult(PitfallResult.millisSince(start),
                 (double) spec.param("rounds") * spec.param("sleepMs"), null, null, lateness.summary(),
-                hogs(spec) ? note : "baseline without the spinning task");
+                hog ? note : "baseline without the spinning task");
+        lateness.write(raw, spec);
+        return result;
     }
 }

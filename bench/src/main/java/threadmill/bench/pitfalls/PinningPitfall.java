@@ -11,6 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
+import threadmill.workload.RuntimePitfalls;
+import threadmill.workload.TaskRuntimeProvider;
 
 /**
  * Virtual-thread pinning: {@code tasks} virtual threads each sleep {@code sleepMs},
@@ -37,12 +39,28 @@ final class PinningPitfall {
             "native-frame", " (Thread.sleep invoked by Method.invoke with " + SleepThroughNativeFrame.FLAG
                     + ", so under the native NativeMethodAccessorImpl.invoke0)");
 
+    /** Two carriers: pinned sleeps then run two at a time, which the wall time shows. */
+    static final List<String> TWO_CARRIERS = List.of("-Djdk.virtualThreadScheduler.parallelism=2");
+
     private PinningPitfall() {
+    }
+
+    /**
+     * Every variant, for a runtime whose tasks are virtual threads; none for another. The
+     * measurement runs virtual threads of its own, in the regions a task body could enter.
+     */
+    static List<PitfallSpec> plan(TaskRuntimeProvider runtime, Map<String, Long> params) {
+        if (!runtime.tasksAreVirtualThreads()) {
+            return List.of();
+        }
+        return VARIANTS.stream()
+                .map(variant -> new PitfallSpec(NAME, runtime.name(), variant, jvmFlags(variant), params))
+                .toList();
     }
 
     /** Two carriers for every variant; the native-frame one also needs reflection's native accessor. */
     static List<String> jvmFlags(String variant) {
-        List<String> flags = new ArrayList<>(Pitfalls.TWO_CARRIERS);
+        List<String> flags = new ArrayList<>(TWO_CARRIERS);
         if (variant.equals("native-frame")) {
             flags.add(SleepThroughNativeFrame.FLAG);
         }
@@ -107,7 +125,7 @@ final class PinningPitfall {
         return switch (variant) {
             case "no-region" -> () -> {
                 for (int r = 0; r < rounds; r++) {
-                    BlockingSleepPitfall.sleepBlocking(sleep);
+                    RuntimePitfalls.sleepBlocking(sleep);
                 }
             };
             case "synchronized" -> {
@@ -115,7 +133,7 @@ final class PinningPitfall {
                 yield () -> {
                     for (int r = 0; r < rounds; r++) {
                         synchronized (monitor) {
-                            BlockingSleepPitfall.sleepBlocking(sleep);
+                            RuntimePitfalls.sleepBlocking(sleep);
                         }
                     }
                 };
@@ -126,7 +144,7 @@ final class PinningPitfall {
                     for (int r = 0; r < rounds; r++) {
                         lock.lock();
                         try {
-                            BlockingSleepPitfall.sleepBlocking(sleep);
+                            RuntimePitfalls.sleepBlocking(sleep);
                         } finally {
                             lock.unlock();
                         }

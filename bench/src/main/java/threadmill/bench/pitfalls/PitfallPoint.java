@@ -2,7 +2,10 @@ package threadmill.bench.pitfalls;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import threadmill.bench.probe.RawDir;
+import threadmill.bench.raw.RawDir;
+import threadmill.harness.JsonLines;
+import threadmill.workload.TaskRuntimeProvider;
+import threadmill.workload.TaskRuntimes;
 
 /**
  * The child JVM of one pitfall measurement:
@@ -18,28 +21,26 @@ public final class PitfallPoint {
         PitfallSpec spec = PitfallSpec.fromArgs(args, ManagementFactory.getRuntimeMXBean().getInputArguments());
         RawDir raw = new RawDir(Path.of(args[3]));
         PitfallResult result = measure(spec, raw);
-        System.out.println(result.toLine(spec));
+        System.out.println(JsonLines.write(result.toLine(spec)));
         System.out.flush();
         System.exit(0);
     }
 
+    /** Runs the runtime's side of the pitfall, found by name in the registry. */
     static PitfallResult measure(PitfallSpec spec, RawDir raw) throws Exception {
-        String key = spec.pitfall() + "/" + spec.runtime();
-        return switch (key) {
-            case BlockingSleepPitfall.NAME + "/futures" -> FuturesSleepPitfall.run(spec);
-            case BlockingSleepPitfall.NAME + "/loom" -> BlockingSleepPitfall.onVirtualThreads(spec);
-            case CpuHogPitfall.NAME + "/futures", CpuHogPitfall.NAME + "/loom", CpuHogPitfall.NAME + "/threads" -> {
-                Lateness lateness = new Lateness();
-                PitfallResult result = switch (spec.runtime()) {
-                    case "futures" -> FuturesCpuHog.run(spec, lateness);
-                    case "loom" -> CpuHogPitfall.onThreads(spec, Thread.ofVirtual().factory(), lateness);
-                    default -> CpuHogPitfall.onThreads(spec, Thread.ofPlatform().factory(), lateness);
-                };
-                lateness.write(raw, spec);
-                yield result;
+        TaskRuntimeProvider runtime = TaskRuntimes.provider(spec.runtime());
+        return switch (spec.pitfall()) {
+            case BlockingSleepPitfall.NAME -> BlockingSleepPitfall.measure(spec, runtime.pitfalls());
+            case CpuHogPitfall.NAME -> CpuHogPitfall.measure(spec, runtime.pitfalls(), raw);
+            case PinningPitfall.NAME -> {
+                if (!runtime.tasksAreVirtualThreads()) {
+                    throw new IllegalArgumentException("pitfall " + PinningPitfall.NAME + " is about virtual threads; the"
+                            + " tasks of runtime " + runtime.name() + " are not");
+                }
+                yield PinningPitfall.run(spec);
             }
-            case PinningPitfall.NAME + "/loom" -> PinningPitfall.run(spec);
-            default -> throw new IllegalArgumentException("no pitfall measurement '" + key + "'");
+            default -> throw new IllegalArgumentException("no pitfall measurement '" + spec.pitfall() + "'; known: "
+                    + String.join(", ", BlockingSleepPitfall.NAME, CpuHogPitfall.NAME, PinningPitfall.NAME));
         };
     }
 }

@@ -1,31 +1,22 @@
 package threadmill.bench.pitfalls;
 
 import java.lang.management.ManagementFactory;
-import threadmill.bench.probe.JsonLine;
+import threadmill.bench.raw.LatencySummary;
+import threadmill.bench.raw.PitfallLine;
 
 /**
  * What one pitfall measured: the fields of a pitfalls.jsonl line that the measurement fills;
  * the rest (which pitfall, flags, JDK) come from the spec and the JVM.
  *
- * @param latency p50/p99/max in microseconds, or null
+ * @param latency wake lateness in microseconds, or null
  */
 public record PitfallResult(double wallMillis, Double expectedMillis, Double throughputPerSecond, Long pinnedEvents,
-                            JsonLine latency, String note) {
+                            LatencySummary latency, String note) {
 
-    public JsonLine toLine(PitfallSpec spec) {
-        return new JsonLine()
-                .put("pitfall", spec.pitfall())
-                .put("runtime", spec.runtime())
-                .put("variant", spec.variant())
-                .put("params", spec.paramsJson())
-                .put("wallMillis", wallMillis)
-                .put("expectedMillis", expectedMillis)
-                .put("throughputPerSecond", throughputPerSecond)
-                .put("pinnedEvents", pinnedEvents)
-                .put("latency", latency)
-                .put("jvmFlags", ManagementFactory.getRuntimeMXBean().getInputArguments())
-                .put("jdk", Runtime.version().toString())
-                .put("note", note);
+    public PitfallLine toLine(PitfallSpec spec) {
+        return new PitfallLine(spec.pitfall(), spec.runtime(), spec.variant(), spec.paramsWithoutVariant(),
+                wallMillis, expectedMillis, throughputPerSecond, pinnedEvents, latency,
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), Runtime.version().toString(), note);
     }
 
     static double millisSince(long startNanos) {

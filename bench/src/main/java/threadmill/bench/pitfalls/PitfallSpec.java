@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import threadmill.bench.probe.JsonLine;
 
 /**
  * One pitfall measurement and the JVM it runs in: its own JVM, because the scheduler
@@ -29,9 +28,15 @@ public record PitfallSpec(String pitfall, String runtime, String variant, List<S
         return value;
     }
 
-    public JsonLine paramsJson() {
-        JsonLine json = new JsonLine();
-        params.forEach(json::put);
+    /** The params as a pitfalls.jsonl line records them. */
+    public Map<String, Object> paramsWithoutVariant() {
+        return new LinkedHashMap<>(params);
+    }
+
+    /** The params and the variant, as latency.jsonl and failures.jsonl record them. */
+    public Map<String, Object> paramsWithVariant() {
+        Map<String, Object> json = paramsWithoutVariant();
+        json.put("variant", variant);
         return json;
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import threadmill.workload.RuntimePitfalls;
 
 /**
  * A class whose static initializer sleeps, so that a virtual thread blocks inside a class
@@ -52,7 +53,7 @@ public final class SleepInClassInit {
 
         public static void sleepRounds() {
             for (int r = 0; r < rounds; r++) {
-                BlockingSleepPitfall.sleepBlocking(sleep);
+                RuntimePitfalls.sleepBlocking(sleep);
             }
         }
     }

@@ -3,6 +3,7 @@ package threadmill.bench.pitfalls;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import threadmill.workload.RuntimePitfalls;
 
 /**
  * A blocking sleep with a native frame under it, made from the JDK alone: with
@@ -40,9 +41,9 @@ final class SleepThroughNativeFrame {
 
     private static Method sleepMethod() {
         try {
-            return BlockingSleepPitfall.class.getDeclaredMethod("sleepBlocking", Duration.class);
+            return RuntimePitfalls.class.getMethod("sleepBlocking", Duration.class);
         } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("BlockingSleepPitfall.sleepBlocking(Duration) is gone", e);
+            throw new IllegalStateException("RuntimePitfalls.sleepBlocking(Duration) is gone", e);
         }
     }
 }

@@ -2,12 +2,16 @@ package threadmill.bench.probe;
 
 import java.nio.file.Path;
 import java.util.List;
+import threadmill.bench.raw.Progress;
+import threadmill.bench.raw.RawDir;
+import threadmill.harness.CommandLine;
+import threadmill.workload.TaskRuntimes;
 
 /**
  * The memory probe on its own (the suite runs the same sweeps):
  * <pre>
  * MemoryProbe --out results/x/raw [--experiment memory|sleep10s] [--suite quick|full]
- *             [--runtimes threads,pool,loom,futures] [--tasks 1,1k,10k] [--depth 1,16,64] [--xmx-mb 4096]
+ *             [--runtimes loom,futures] [--tasks 1,1k,10k] [--depth 1,16,64] [--xmx-mb 4096]
  * </pre>
  * {@code --depth} sweeps the call depth of the sleep (default: the suite's, 1, and 16 as well
  * in the full suite). Every point is checked before the first one runs; each runs in a fresh JVM and its line is
@@ -25,7 +29,7 @@ public final class MemoryProbe {
         ProbeSweep sweep;
         RawDir raw;
         try {
-            CommandLine options = new CommandLine(args, OPTIONS);
+            CommandLine options = new CommandLine(args, OPTIONS).optionsOnly();
             sweep = sweep(options);
             raw = new RawDir(Path.of(options.required("out")));
         } catch (IllegalArgumentException e) {
@@ -39,15 +43,15 @@ public final class MemoryProbe {
     }
 
     static ProbeSweep sweep(CommandLine options) {
-        Experiment experiment = Experiment.named(options.get("experiment", Experiment.MEMORY.label()));
-        boolean full = switch (options.get("suite", "quick")) {
+        Experiment experiment = Experiment.named(options.text("experiment", Experiment.MEMORY.label()));
+        boolean full = switch (options.text("suite", "quick")) {
             case "quick" -> false;
             case "full" -> true;
             default -> throw new IllegalArgumentException(
-                    "unknown suite '" + options.get("suite", "") + "'; known: quick, full");
+                    "unknown suite '" + options.text("suite", "") + "'; known: quick, full");
         };
-        List<String> runtimes = options.list("runtimes", ProbeSweep.RUNTIMES);
-        Long xmx = options.number("xmx-mb");
+        List<String> runtimes = options.list("runtimes", TaskRuntimes.names());
+        Long xmx = options.wholeNumber("xmx-mb");
         List<Integer> tasks = options.counts("tasks", null);
         List<Integer> depths = options.counts("depth", null);
         if (tasks != null || xmx != null || depths != null) {

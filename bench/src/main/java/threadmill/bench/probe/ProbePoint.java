@@ -2,9 +2,13 @@ package threadmill.bench.probe;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import threadmill.workload.OsLimits;
+import threadmill.bench.raw.NmtSummary;
+import threadmill.bench.raw.ProbeLine;
+import threadmill.bench.raw.RawOsLimits;
+import threadmill.harness.JsonLines;
 import threadmill.workload.RunningTasks;
 import threadmill.workload.SleepFanOut;
 import threadmill.workload.SleepObserver;
@@ -39,11 +43,6 @@ public final class ProbePoint {
     /** A bounded pool parks only as many tasks as it has threads: stop waiting once the count stops growing. */
     private static final Duration STALLED = Duration.ofSeconds(2);
 
-    /** Every measured field, null until measured, in RAW-FORMAT's order. */
-    private static final String[] MEASURED = {"warmupTasks", "spawnNanos", "parkedNanos", "parkedTasks", "heapUsedAfterGcBytes",
-        "rssBytes", "hwmBytes", "pteBytes", "nmt", "completeNanos", "wallNanos", "processCpuNanos", "uptimeNanos",
-        "cpuPercent"};
-
     private ProbePoint() {
     }
 
@@ -55,46 +54,67 @@ public final class ProbePoint {
         String runtime = args[1];
         SleepFanOut workload = new SleepFanOut(Integer.parseInt(args[2]), Duration.ofMillis(Long.parseLong(args[3])),
                 Integer.parseInt(args[4]));
-        JsonLine line = newLine(experiment.label(), runtime, workload.tasks(),
-                ManagementFactory.getRuntimeMXBean().getInputArguments(), workload.sleep().toMillis(),
-                workload.depth());
+        Measured measured = new Measured();
         try {
-            measure(experiment, runtime, workload, line);
+            measure(experiment, runtime, workload, measured);
         } catch (RuntimeException | OutOfMemoryError e) {
-            line.put("status", "failed").put("error", oneLine(e));
+            measured.error = oneLine(e);
             // VmHWM keeps the peak reached on the way to the limit, which a failed point can still show.
-            putProcStatus(line);
+            measured.procStatus();
         }
-        line.put("processCpuNanos", processCpuNanos());
-        long uptimeNanos = TimeUnit.MILLISECONDS.toNanos(ManagementFactory.getRuntimeMXBean().getUptime());
-        line.put("uptimeNanos", uptimeNanos);
-        line.put("cpuPercent", 100.0 * processCpuNanos() / uptimeNanos);
-        System.out.println(line);
+        measured.processCpuNanos = processCpuNanos();
+        measured.uptimeNanos = TimeUnit.MILLISECONDS.toNanos(ManagementFactory.getRuntimeMXBean().getUptime());
+        measured.cpuPercent = 100.0 * measured.processCpuNanos / measured.uptimeNanos;
+        ProbeLine line = measured.line(experiment.label(), runtime, workload,
+                ManagementFactory.getRuntimeMXBean().getInputArguments());
+        System.out.println(JsonLines.write(line));
         System.out.flush();
         // Cancelled platform threads may still be unwinding; the measurement is done.
         System.exit(0);
     }
 
-    /** A line with the point's identity and limits, status ok, and every measured field null. */
-    static JsonLine newLine(String experiment, String runtime, int tasks, java.util.List<String> jvmFlags,
-                            long sleepMillis, int depth) {
-        JsonLine line = new JsonLine()
-                .put("experiment", experiment)
-                .put("runtime", runtime)
-                .put("tasks", tasks)
-                .put("status", "ok")
-                .put("error", null)
-                .put("osLimits", JsonLine.raw(OsLimits.current().toJson()))
-                .put("jvmFlags", jvmFlags)
-                .put("sleepMs", sleepMillis)
-                .put("depth", depth);
-        for (String measured : MEASURED) {
-            line.put(measured, null);
-        }
-        return line;
+    /** The line of a point whose child produced none: its identity, the limits and flags, nothing measured. */
+    static ProbeLine failed(ProbeSpec point, String error) {
+        Measured nothing = new Measured();
+        nothing.error = error;
+        return nothing.line(point.experiment().label(), point.runtime(),
+                new SleepFanOut(point.tasks(), Duration.ofMillis(point.sleepMillis()), point.depth()), point.jvmFlags());
     }
 
-    private static void measure(Experiment experiment, String runtimeName, SleepFanOut workload, JsonLine line)
+    /** What a point has measured so far: null until measured. */
+    private static final class Measured {
+        String error;
+        Long warmupTasks;
+        Long spawnNanos;
+        Long parkedNanos;
+        Long parkedTasks;
+        Long heapUsedAfterGcBytes;
+        Long rssBytes;
+        Long hwmBytes;
+        Long pteBytes;
+        NmtSummary nmt;
+        Long completeNanos;
+        Long wallNanos;
+        Long processCpuNanos;
+        Long uptimeNanos;
+        Double cpuPercent;
+
+        void procStatus() {
+            ProcStatus status = ProcStatus.ofThisProcess();
+            rssBytes = status.rssBytes();
+            hwmBytes = status.hwmBytes();
+            pteBytes = status.pteBytes();
+        }
+
+        ProbeLine line(String experiment, String runtime, SleepFanOut workload, List<String> jvmFlags) {
+            return new ProbeLine(experiment, runtime, workload.tasks(), error == null ? ProbeLine.OK : ProbeLine.FAILED,
+                    error, RawOsLimits.current(), jvmFlags, workload.sleep().toMillis(), workload.depth(), warmupTasks,
+                    spawnNanos, parkedNanos, parkedTasks, heapUsedAfterGcBytes, rssBytes, hwmBytes, pteBytes, nmt,
+                    completeNanos, wallNanos, processCpuNanos, uptimeNanos, cpuPercent);
+        }
+    }
+
+    private static void measure(Experiment experiment, String runtimeName, SleepFanOut workload, Measured line)
             throws InterruptedException {
         LongAdder parked = new LongAdder();
         SleepObserver observer = new SleepObserver() {
@@ -109,29 +129,28 @@ public final class ProbePoint {
                 for (int round = 0; round < WARMUP_ROUNDS; round++) {
                     runtime.sleepFanOut(warmUp);
                 }
-                line.put("warmupTasks", (long) WARMUP_ROUNDS * WARMUP_TASKS);
+                line.warmupTasks = (long) WARMUP_ROUNDS * WARMUP_TASKS;
             }
             long start = System.nanoTime();
             RunningTasks tasks = runtime.startSleepers(workload, observer);
-            line.put("spawnNanos", System.nanoTime() - start);
+            line.spawnNanos = System.nanoTime() - start;
             Parked all = awaitParked(parked, workload.tasks());
-            line.put("parkedNanos", all.atNanos() - start);
-            line.put("parkedTasks", all.count());
+            line.parkedNanos = all.atNanos() - start;
+            line.parkedTasks = all.count();
             Thread.sleep(SETTLE);
             if (experiment == Experiment.MEMORY) {
-                line.put("heapUsedAfterGcBytes", heapUsedAfterGc());
-                putProcStatus(line);
-                NmtSummary nmt = NmtSummary.ofThisJvm();
-                line.put("nmt", nmt == null ? null : nmt.toJson());
+                line.heapUsedAfterGcBytes = heapUsedAfterGc();
+                line.procStatus();
+                line.nmt = NmtSummary.ofThisJvm();
                 long cancelStart = System.nanoTime();
                 tasks.cancel();
-                line.put("completeNanos", System.nanoTime() - cancelStart);
-                line.put("wallNanos", System.nanoTime() - start);
+                line.completeNanos = System.nanoTime() - cancelStart;
+                line.wallNanos = System.nanoTime() - start;
             } else {
                 workload.verify(tasks.join());
-                line.put("completeNanos", System.nanoTime() - start);
-                line.put("wallNanos", System.nanoTime() - start);
-                putProcStatus(line);
+                line.completeNanos = System.nanoTime() - start;
+                line.wallNanos = System.nanoTime() - start;
+                line.procStatus();
             }
         }
     }
@@ -164,11 +183,6 @@ public final class ProbePoint {
             Thread.sleep(200);
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static void putProcStatus(JsonLine line) {
-        ProcStatus status = ProcStatus.ofThisProcess();
-        line.put("rssBytes", status.rssBytes()).put("hwmBytes", status.hwmBytes()).put("pteBytes", status.pteBytes());
     }
 
     private static long processCpuNanos() {

@@ -2,10 +2,12 @@ package threadmill.bench.probe;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import threadmill.workload.SleepFanOut;
+import threadmill.workload.TaskRuntimeProvider;
 import threadmill.workload.TaskRuntimes;
 import threadmill.workload.Validate;
 
@@ -13,10 +15,11 @@ import threadmill.workload.Validate;
  * One point of a probe sweep, and the JVM it runs in.
  *
  * <p>Memory points run with fixed flags so that every runtime is measured the same way:
- * {@code -Xmx} fixed (4 GiB, 16 GiB above a million tasks: fixing it matters, a dispute in
- * the published benchmarks moved RSS from 2.5 GB to 0.7 GB by changing it); {@code -Xss1m},
- * the Linux x64 default, written out so it is on record; G1, the JDK's default on this
- * machine, named so that a smaller machine does not silently pick Serial; Native Memory
+ * {@code -Xmx} fixed (4 GiB, 16 GiB above a million tasks: fixing it matters, since the heap
+ * size alone moves resident memory severalfold, which settled a dispute about the published
+ * benchmarks); {@code -Xss1m}, the Linux x64 default, written out so it is on record; G1, the
+ * JDK's default on a server-class machine, named so that a smaller machine does not silently
+ * pick Serial; Native Memory
  * Tracking at summary level; and pre-touch off, so resident memory grows with what the tasks
  * really touch instead of starting at the whole heap. The sleep-10-s points run with the
  * JDK's default flags, as the published tables did.
@@ -25,20 +28,6 @@ import threadmill.workload.Validate;
  * @param xmxMegabytes the heap of a memory point; null for the sizing above
  */
 public record ProbeSpec(Experiment experiment, String runtime, int tasks, int depth, Long xmxMegabytes) {
-
-    /** Heap bytes a live task is expected to need at least, to reject sweeps that cannot fit. */
-    static final Map<String, Long> HEAP_BYTES_PER_TASK = Map.of(
-            "threads", 1024L,   // the Thread object and its bookkeeping; the stack is native memory
-            "pool", 128L,       // a queued task: the pool runs at most its size at once
-            "loom", 2560L,      // the virtual thread and its stack chunk on the heap (~2.3 KB measured at depth 1)
-            "futures", 100L);   // the task cell and its sleep state
-    /**
-     * Heap bytes each level of depth above 1 is expected to add: a virtual thread's frames are
-     * copied into its stack chunk on the heap, a future level is one small object; a platform
-     * thread's frames are native stack, and a queued pool task has no stack yet.
-     */
-    static final Map<String, Long> HEAP_BYTES_PER_LEVEL = Map.of(
-            "threads", 0L, "pool", 0L, "loom", 64L, "futures", 24L);
 
     private static final long MiB = 1024 * 1024;
     /** The heap of a memory point up to a million tasks, and above. */
@@ -65,12 +54,13 @@ public record ProbeSpec(Experiment experiment, String runtime, int tasks, int de
 
     /**
      * Why the tasks of this point cannot fit its heap, if they cannot: an estimate from the
-     * bytes per task and per level of depth, against 80% of the heap.
+     * bytes per task and per level of depth that the runtime's provider declares, against 80%
+     * of the heap.
      */
     public Optional<String> heapShortfall() {
         long heapBytes = heapLimitBytes(experiment, tasks, xmxMegabytes);
-        long needed = tasks * (HEAP_BYTES_PER_TASK.getOrDefault(runtime, 1024L)
-                + (depth - 1) * HEAP_BYTES_PER_LEVEL.getOrDefault(runtime, 64L));
+        TaskRuntimeProvider provider = TaskRuntimes.provider(runtime);
+        long needed = tasks * (provider.heapBytesPerTask() + (depth - 1) * provider.heapBytesPerDepthLevel());
         if (needed <= heapBytes * 8 / 10) {
             return Optional.empty();
         }
@@ -120,9 +110,13 @@ public record ProbeSpec(Experiment experiment, String runtime, int tasks, int de
     }
 
     /** The params a failure record names. */
-    public JsonLine params() {
-        return new JsonLine().put("experiment", experiment.label()).put("tasks", tasks).put("sleepMs", sleepMillis())
-                .put("depth", depth);
+    public Map<String, Object> params() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("experiment", experiment.label());
+        params.put("tasks", tasks);
+        params.put("sleepMs", sleepMillis());
+        params.put("depth", depth);
+        return params;
     }
 
     private static long heapLimitBytes(Experiment experiment, int tasks, Long xmxMegabytes) {

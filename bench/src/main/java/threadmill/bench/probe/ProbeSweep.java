@@ -4,29 +4,24 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import threadmill.bench.raw.FailureLine;
+import threadmill.bench.raw.ProbeLine;
+import threadmill.bench.raw.Progress;
+import threadmill.bench.raw.RawDir;
+import threadmill.harness.ChildProcess;
+import threadmill.harness.JsonLines;
 import threadmill.workload.OsLimits;
+import threadmill.workload.TaskRuntimeProvider;
+import threadmill.workload.TaskRuntimes;
 
 /** The points of a probe sweep, each run in its own child JVM, and the running of them. */
 public record ProbeSweep(List<ProbeSpec> points) {
-
-    /** Runtimes of the memory sweep. */
-    public static final List<String> RUNTIMES = List.of("threads", "pool", "loom", "futures");
-    /**
-     * Runtimes of the sleep-10-s experiment. The bounded pool is left out: it runs as many
-     * sleepers at once as it has threads, so N sleepers take N / size x 10 s, which says
-     * nothing the published tables can be set beside.
-     */
-    public static final List<String> SLEEP10S_RUNTIMES = List.of("threads", "loom", "futures");
 
     public static final List<Integer> QUICK_TASKS = List.of(1, 1_000, 10_000, 100_000, 1_000_000);
     public static final List<Integer> FULL_TASKS = List.of(1, 1_000, 10_000, 100_000, 1_000_000, 10_000_000);
     public static final List<Integer> SLEEP10S_TASKS = List.of(10_000, 100_000, 1_000_000);
     /** The deeper sleep of the full suite's memory sweep (lesson 4: a sleep at depth 1 flatters every runtime). */
     public static final int FULL_DEPTH = 16;
-
-    private static final Pattern ERROR = Pattern.compile("\"error\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     public ProbeSweep {
         points = List.copyOf(points);
@@ -62,17 +57,20 @@ public record ProbeSweep(List<ProbeSpec> points) {
 
     /**
      * The sleep-10-s experiment of a suite: 10k, 100k and 1M tasks; the quick suite keeps 1M
-     * only for the runtimes whose tasks are not threads of the OS (a million platform
-     * threads fail at the OS limit anyway, which 100k already shows).
+     * only for the runtimes whose tasks are not kernel threads (a million of those fail at the
+     * OS limit anyway, which 100k already shows). A runtime that bounds how many tasks run at
+     * once is left out: N sleepers take N / bound x 10 s there, which says nothing the
+     * published tables can be set beside.
      */
     public static ProbeSweep sleep10s(boolean full, List<String> runtimes) {
         List<ProbeSpec> points = new ArrayList<>();
         for (String runtime : runtimes) {
-            if (!SLEEP10S_RUNTIMES.contains(runtime)) {
+            TaskRuntimeProvider provider = TaskRuntimes.provider(runtime);
+            if (provider.maxConcurrentTasks().isPresent()) {
                 continue;
             }
             for (int n : SLEEP10S_TASKS) {
-                if (full || n < 1_000_000 || !runtime.equals("threads")) {
+                if (full || n < 1_000_000 || !provider.eachTaskIsKernelThread()) {
                     points.add(new ProbeSpec(Experiment.SLEEP10S, runtime, n, null));
                 }
             }
@@ -103,7 +101,8 @@ public record ProbeSweep(List<ProbeSpec> points) {
             String shortfall = point.heapShortfall().orElse(null);
             if (shortfall != null) {
                 line += " (not run, recorded as failed: " + shortfall + ")";
-            } else if (point.runtime().equals("threads") && limits.pidMax() != null && point.tasks() > limits.pidMax()) {
+            } else if (TaskRuntimes.provider(point.runtime()).eachTaskIsKernelThread() && limits.pidMax() != null
+                    && point.tasks() > limits.pidMax()) {
                 line += " (expected to fail: more threads than pid_max=" + limits.pidMax()
                         + ", every thread takes a pid; recorded as failed)";
             }
@@ -126,36 +125,24 @@ public record ProbeSweep(List<ProbeSpec> points) {
     private static String runPoint(ProbeSpec point, RawDir raw) throws InterruptedException {
         // A point that cannot fit its heap is a result too (this machine's limit), not a reason to stop the sweep.
         String error = point.heapShortfall().map(shortfall -> "not run: " + shortfall).orElse(null);
-        String line = null;
+        ProbeLine line = null;
         if (error == null) {
             try {
-                line = ChildRun.jsonLine(ProbePoint.class, point.jvmFlags(), point.childArgs(), point.timeout());
-            } catch (IOException e) {
-                error = ChildRun.oneLine(e);
+                line = JsonLines.parse(ChildProcess.firstJsonLine(ProbePoint.class, point.jvmFlags(), point.childArgs(),
+                        point.timeout()), ProbeLine.class);
+                error = line.error();
+            } catch (IOException | IllegalArgumentException e) {
+                error = FailureLine.oneLine(e);
             }
         }
         if (line == null) {
-            line = failedLine(point, error).toString();
-        } else if (line.contains("\"status\":\"failed\"")) {
-            error = errorOf(line);
+            line = ProbePoint.failed(point, error);
         }
-        raw.probe().append(line);
-        if (error != null) {
+        raw.probe(line);
+        if (!line.ok()) {
             raw.failed("probe:" + point.experiment().label(), point.runtime(), point.params(), error);
             return "failed";
         }
         return "ok";
-    }
-
-    /** The line of a point whose child produced none: the limits and flags, nothing measured. */
-    private static JsonLine failedLine(ProbeSpec point, String error) {
-        return ProbePoint.newLine(point.experiment().label(), point.runtime(), point.tasks(), point.jvmFlags(),
-                point.sleepMillis(), point.depth()).put("status", "failed").put("error", error);
-    }
-
-    /** The error a child wrote into its line. */
-    static String errorOf(String line) {
-        Matcher error = ERROR.matcher(line);
-        return error.find() ? error.group(1).replace("\\\"", "\"").replace("\\\\", "\\") : null;
     }
 }

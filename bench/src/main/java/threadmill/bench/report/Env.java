@@ -1,36 +1,24 @@
 package threadmill.bench.report;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import threadmill.bench.raw.RunEnvironment;
 
-/** raw/env.json: what was run, where and how (written by the suite runner). */
+/** raw/env.json ({@link RunEnvironment}): what was run, where and how, as the report uses it. */
 record Env(String version, String commit, Boolean dirty, String suite, String command, String started,
            String jdkVendor, String jdkVersion, String vmName, String jdkHome,
            Map<String, List<String>> jvmFlags, String gc, String cpuModel, Double cores,
            Double memoryBytes, String kernel, String os, Map<String, String> osLimits, String maven) {
 
-    static Env from(Json.Obj env) {
-        Json.Obj threadmill = orEmpty(env, "threadmill");
-        Json.Obj jdk = orEmpty(env, "jdk");
-        Json.Obj cpu = orEmpty(env, "cpu");
-        Map<String, List<String>> flags = new LinkedHashMap<>();
-        Json.Obj jvmFlags = env.optObject("jvmFlags");
-        if (jvmFlags != null) {
-            jvmFlags.members().keySet().forEach(part -> flags.put(part, jvmFlags.strings(part)));
-        }
-        return new Env(threadmill.optString("version"), threadmill.optString("commit"),
-                threadmill.optBoolean("dirty"), env.optString("suite"), env.optString("command"),
-                env.optString("started"), jdk.optString("vendor"), jdk.optString("version"),
-                jdk.optString("vmName"), jdk.optString("home"), Collections.unmodifiableMap(flags), env.optString("gc"),
-                cpu.optString("model"), cpu.optNumber("cores"), env.optNumber("memoryBytes"),
-                env.optString("kernel"), env.optString("os"), env.scalars("osLimits"), env.optString("maven"));
-    }
-
-    private static Json.Obj orEmpty(Json.Obj env, String key) {
-        Json.Obj object = env.optObject(key);
-        return object != null ? object : new Json.Obj(Map.of(), env.where());
+    static Env from(RunEnvironment env) {
+        RunEnvironment.Build build = env.threadmill() != null ? env.threadmill() : new RunEnvironment.Build(null, null, null);
+        RunEnvironment.Jdk jdk = env.jdk() != null ? env.jdk() : new RunEnvironment.Jdk(null, null, null, null);
+        RunEnvironment.Cpu cpu = env.cpu() != null ? env.cpu() : new RunEnvironment.Cpu(null, null);
+        return new Env(build.version(), build.commit(), build.dirty(), env.suite(), env.command(), env.started(),
+                jdk.vendor(), jdk.version(), jdk.vmName(), jdk.home(), env.jvmFlags(), env.gc(), cpu.model(),
+                cpu.cores() == null ? null : cpu.cores().doubleValue(),
+                env.memoryBytes() == null ? null : env.memoryBytes().doubleValue(), env.kernel(), env.os(),
+                Scalars.of(env.osLimits()), env.maven());
     }
 
     /** "abc1234 (dirty)", or "unknown". */

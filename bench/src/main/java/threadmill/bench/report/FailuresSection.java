@@ -15,7 +15,7 @@ final class FailuresSection {
     static void write(ReportContext ctx) {
         ctx.md.heading(2, "Failures and gaps");
         List<List<String>> rows = new ArrayList<>();
-        for (ProbePoint p : ctx.run.probe()) {
+        for (ProbeResult p : ctx.run.probe()) {
             if (!p.ok()) {
                 rows.add(List.of("probe:" + p.experiment(), p.runtime(), "tasks=" + p.tasks(),
                         p.error() == null ? "no message" : p.error(), Params.text(p.osLimits())));

@@ -136,17 +136,17 @@ final class HeadlineSection {
     }
 
     private static String sleep10sCell(MemoryAnalysis sleep10s, String runtime) {
-        Function<ProbePoint, Double> time = p -> p.value("completeNanos") != null ? p.value("completeNanos")
+        Function<ProbeResult, Double> time = p -> p.value("completeNanos") != null ? p.value("completeNanos")
                 : p.value("wallNanos");
         return sleep10s.largestOk(runtime).filter(p -> time.apply(p) != null)
                 .map(p -> Fmt.seconds(time.apply(p)) + " s" + at(sleep10s, runtime, p)
                         + (p.sleepMs() == null ? "" : ", ideal " + Fmt.num(p.sleepMs() / 1000) + " s")
-                        + (p.beyondPidMax() ? "; " + ProbePoint.BEYOND_PID_MAX.formatted(p.osLimits().get("pidMax")) : ""))
+                        + (p.beyondPidMax() ? "; " + ProbeResult.BEYOND_PID_MAX.formatted(p.osLimits().get("pidMax")) : ""))
                 .orElse(ReportContext.NOT_MEASURED + failedText(sleep10s, runtime));
     }
 
     /** " (N=…)" plus, when a larger N failed, that N. */
-    private static String at(MemoryAnalysis analysis, String runtime, ProbePoint p) {
+    private static String at(MemoryAnalysis analysis, String runtime, ProbeResult p) {
         long failed = analysis.largestFailed(runtime);
         return " (N=" + p.tasks() + (failed > p.tasks() ? "; N=" + failed + " failed" : "") + ")";
     }

@@ -40,7 +40,7 @@ record Hgrm(List<Row> rows, double mean, double max, long totalCount) {
         long totalCount = -1;
         boolean header = false;
         for (int i = 0; i < lines.size(); i++) {
-            Json.Where where = new Json.Where(displayName, i + 1, 0);
+            RawFormatException.Where where = new RawFormatException.Where(displayName, i + 1, 0);
             String line = lines.get(i).strip();
             if (line.isEmpty()) {
                 continue;
@@ -62,17 +62,17 @@ record Hgrm(List<Row> rows, double mean, double max, long totalCount) {
             }
         }
         if (!header) {
-            throw new RawFormatException(new Json.Where(displayName, Math.max(1, lines.size()), 0),
+            throw new RawFormatException(new RawFormatException.Where(displayName, Math.max(1, lines.size()), 0),
                     "no 'Value Percentile TotalCount 1/(1-Percentile)' header: not an .hgrm file");
         }
         if (Double.isNaN(max)) {
-            throw new RawFormatException(new Json.Where(displayName, Math.max(1, lines.size()), 0),
+            throw new RawFormatException(new RawFormatException.Where(displayName, Math.max(1, lines.size()), 0),
                     "no '#[Max = ..., Total count = ...]' footer (truncated file?)");
         }
         return new Hgrm(List.copyOf(rows), mean, max, totalCount);
     }
 
-    private static Row row(String line, Json.Where where) {
+    private static Row row(String line, RawFormatException.Where where) {
         String[] columns = line.split("\\s+");
         if (columns.length != 3 && columns.length != 4) {
             throw new RawFormatException(where, "expected 3 or 4 columns (Value Percentile TotalCount "
@@ -89,7 +89,7 @@ record Hgrm(List<Row> rows, double mean, double max, long totalCount) {
         }
     }
 
-    private static double footerNumber(String line, String name, Json.Where where) {
+    private static double footerNumber(String line, String name, RawFormatException.Where where) {
         int at = line.indexOf(name);
         int equals = line.indexOf('=', at);
         if (at < 0 || equals < 0) {

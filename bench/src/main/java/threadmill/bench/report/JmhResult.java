@@ -1,5 +1,7 @@
 package threadmill.bench.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +11,25 @@ import java.util.Map;
 record JmhResult(String group, String benchmark, String mode, Map<String, String> params, Score primary,
                  Map<String, Score> secondary, int forks, int threads, int warmupIterations, String warmupTime,
                  int measurementIterations, String measurementTime, String jvm, List<String> jvmArgs,
-                 String jdkVersion, String vmVersion, Json.Where where) {
+                 String jdkVersion, String vmVersion) {
+
+    /**
+     * An entry as JMH writes it, the fields the report reads; JMH's others are skipped. JMH
+     * writes an undefined error as the string "NaN", which reads as NaN.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Entry(@JsonProperty(required = true) String benchmark, @JsonProperty(required = true) String mode,
+                 Map<String, String> params, @JsonProperty(required = true) Metric primaryMetric,
+                 Map<String, Metric> secondaryMetrics, Integer forks, Integer threads, Integer warmupIterations,
+                 String warmupTime, Integer measurementIterations, String measurementTime, String jvm,
+                 List<String> jvmArgs, String jdkVersion, String vmVersion) {
+    }
+
+    /** A metric as JMH writes it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Metric(@JsonProperty(required = true) double score, Double scoreError, List<Double> scoreConfidence,
+                  @JsonProperty(required = true) String scoreUnit) {
+    }
 
     /**
      * A JMH score: the mean, the half-width of its 99.9% confidence interval (NaN when JMH had
@@ -17,16 +37,15 @@ record JmhResult(String group, String benchmark, String mode, Map<String, String
      */
     record Score(double score, double error, double low, double high, String unit) {
 
-        static Score from(Json.Obj metric) {
-            List<Json> confidence = metric.optArray("scoreConfidence");
-            double low = Double.NaN;
-            double high = Double.NaN;
-            if (confidence.size() == 2) {
-                low = Json.jmhNumber("scoreConfidence[0]", confidence.get(0));
-                high = Json.jmhNumber("scoreConfidence[1]", confidence.get(1));
-            }
-            return new Score(metric.number("score"), metric.jmhNumber("scoreError"), low, high,
-                    metric.string("scoreUnit"));
+        static Score from(Metric metric) {
+            List<Double> confidence = metric.scoreConfidence() == null ? List.of() : metric.scoreConfidence();
+            double low = confidence.size() == 2 ? orNaN(confidence.get(0)) : Double.NaN;
+            double high = confidence.size() == 2 ? orNaN(confidence.get(1)) : Double.NaN;
+            return new Score(metric.score(), orNaN(metric.scoreError()), low, high, metric.scoreUnit());
+        }
+
+        private static double orNaN(Double value) {
+            return value == null ? Double.NaN : value;
         }
 
         String ciText() {
@@ -34,25 +53,21 @@ record JmhResult(String group, String benchmark, String mode, Map<String, String
         }
     }
 
-    static JmhResult from(String group, Json.Obj entry) {
+    static JmhResult from(String group, Entry entry) {
         Map<String, Score> secondary = new LinkedHashMap<>();
-        Json.Obj secondaries = entry.optObject("secondaryMetrics");
-        if (secondaries != null) {
-            for (String name : secondaries.members().keySet()) {
-                secondary.put(name, Score.from(secondaries.object(name)));
-            }
+        if (entry.secondaryMetrics() != null) {
+            entry.secondaryMetrics().forEach((name, metric) -> secondary.put(name, Score.from(metric)));
         }
-        return new JmhResult(group, entry.string("benchmark"), entry.string("mode"), entry.scalars("params"),
-                Score.from(entry.object("primaryMetric")), Collections.unmodifiableMap(secondary),
-                integer(entry, "forks"), integer(entry, "threads"), integer(entry, "warmupIterations"),
-                entry.optString("warmupTime"), integer(entry, "measurementIterations"),
-                entry.optString("measurementTime"), entry.optString("jvm"), entry.strings("jvmArgs"),
-                entry.optString("jdkVersion"), entry.optString("vmVersion"), entry.where());
+        return new JmhResult(group, entry.benchmark(), entry.mode(),
+                entry.params() == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(entry.params())),
+                Score.from(entry.primaryMetric()), Collections.unmodifiableMap(secondary), orMinusOne(entry.forks()),
+                orMinusOne(entry.threads()), orMinusOne(entry.warmupIterations()), entry.warmupTime(),
+                orMinusOne(entry.measurementIterations()), entry.measurementTime(), entry.jvm(),
+                entry.jvmArgs() == null ? List.of() : entry.jvmArgs(), entry.jdkVersion(), entry.vmVersion());
     }
 
-    private static int integer(Json.Obj entry, String key) {
-        Double value = entry.optNumber(key);
-        return value == null ? -1 : value.intValue();
+    private static int orMinusOne(Integer value) {
+        return value == null ? -1 : value;
     }
 
     /** The method name: {@code threadmill.bench.jmh.Creation.spawnAndJoin} → {@code Creation.spawnAndJoin}. */

@@ -20,7 +20,7 @@ final class Measurements {
             r.secondary().forEach((name, s) -> out.add(score(source, r.shortName() + ":" + name, r.runtime(),
                     params, s)));
         }
-        for (ProbePoint p : run.probe()) {
+        for (ProbeResult p : run.probe()) {
             String source = "probe:" + p.experiment();
             String params = Params.text(probeParams(p));
             String status = p.ok() ? "ok" : "failed";
@@ -80,7 +80,7 @@ final class Measurements {
         return List.copyOf(out);
     }
 
-    static Map<String, String> probeParams(ProbePoint p) {
+    static Map<String, String> probeParams(ProbeResult p) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("tasks", Long.toString(p.tasks()));
         if (p.sleepMs() != null) {

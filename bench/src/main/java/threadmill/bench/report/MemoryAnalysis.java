@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import threadmill.workload.TaskRuntimes;
 
 /**
  * Memory per live task from the probe's memory sweep: per point (value(N) − value(1)) / N against
  * the N = 1 baseline of the same runtime, and the least-squares slope of value over N. The
  * baseline removes what the JVM costs with no tasks; the slope is what one more task costs.
- * Points are grouped by {@link ProbePoint#series()}: a runtime at depth 1 under its own name,
+ * Points are grouped by {@link ProbeResult#series()}: a runtime at depth 1 under its own name,
  * a deeper sleep as its own series ({@code loom depth=16}) with its own baseline.
  */
 final class MemoryAnalysis {
@@ -29,21 +30,21 @@ final class MemoryAnalysis {
             new Column("nmt.threadCommitted", "NMT thread stacks (committed)"),
             new Column("pteBytes", "page tables (VmPTE)"));
 
-    private final Map<String, List<ProbePoint>> byRuntime = new TreeMap<>(MemoryAnalysis::runtimeOrder);
+    private final Map<String, List<ProbeResult>> byRuntime = new TreeMap<>(MemoryAnalysis::runtimeOrder);
 
-    MemoryAnalysis(List<ProbePoint> probe, String experiment) {
-        for (ProbePoint p : probe) {
+    MemoryAnalysis(List<ProbeResult> probe, String experiment) {
+        for (ProbeResult p : probe) {
             if (p.experiment().equals(experiment)) {
                 byRuntime.computeIfAbsent(p.series(), r -> new ArrayList<>()).add(p);
             }
         }
         byRuntime.values().forEach(points -> points.sort(
-                java.util.Comparator.comparingLong(ProbePoint::tasks)));
+                java.util.Comparator.comparingLong(ProbeResult::tasks)));
     }
 
     /**
-     * threads, pool, loom, futures first (the project's order), then any other name; a
-     * runtime's deeper series right after it, by depth.
+     * The runtimes the registry knows first, in its order, then any other name a run recorded
+     * (a runtime this build no longer has); a runtime's deeper series right after it, by depth.
      */
     static int runtimeOrder(String a, String b) {
         int byName = nameOrder(seriesRuntime(a), seriesRuntime(b));
@@ -51,17 +52,17 @@ final class MemoryAnalysis {
     }
 
     private static String seriesRuntime(String series) {
-        int depth = series.indexOf(ProbePoint.DEPTH_LABEL);
+        int depth = series.indexOf(ProbeResult.DEPTH_LABEL);
         return depth < 0 ? series : series.substring(0, depth);
     }
 
     private static double seriesDepth(String series) {
-        int depth = series.indexOf(ProbePoint.DEPTH_LABEL);
-        return depth < 0 ? 1 : Double.parseDouble(series.substring(depth + ProbePoint.DEPTH_LABEL.length()));
+        int depth = series.indexOf(ProbeResult.DEPTH_LABEL);
+        return depth < 0 ? 1 : Double.parseDouble(series.substring(depth + ProbeResult.DEPTH_LABEL.length()));
     }
 
     private static int nameOrder(String a, String b) {
-        List<String> known = List.of("threads", "pool", "loom", "futures");
+        List<String> known = TaskRuntimes.names();
         int x = known.indexOf(a);
         int y = known.indexOf(b);
         if (x >= 0 && y >= 0) {
@@ -73,17 +74,17 @@ final class MemoryAnalysis {
         return a.compareTo(b);
     }
 
-    Map<String, List<ProbePoint>> byRuntime() {
+    Map<String, List<ProbeResult>> byRuntime() {
         return byRuntime;
     }
 
-    Optional<ProbePoint> baseline(String series) {
+    Optional<ProbeResult> baseline(String series) {
         return byRuntime.getOrDefault(series, List.of()).stream()
                 .filter(p -> p.ok() && p.tasks() == 1).findFirst();
     }
 
     /** (value(N) − value(1)) / N, or NaN where the point, the baseline or the value is missing. */
-    double perTask(ProbePoint point, String field) {
+    double perTask(ProbeResult point, String field) {
         if (!point.ok() || point.tasks() <= 1 || point.value(field) == null) {
             return Double.NaN;
         }
@@ -94,7 +95,7 @@ final class MemoryAnalysis {
     /** Least-squares slope of value over N through the runtime's ok points (bytes per task). */
     double slope(String runtime, String field) {
         List<double[]> xy = new ArrayList<>();
-        for (ProbePoint p : byRuntime.getOrDefault(runtime, List.of())) {
+        for (ProbeResult p : byRuntime.getOrDefault(runtime, List.of())) {
             if (p.ok() && p.value(field) != null) {
                 xy.add(new double[] {p.tasks(), p.value(field)});
             }
@@ -123,14 +124,14 @@ final class MemoryAnalysis {
     }
 
     /** The largest N that was measured without failure: the headline point. */
-    Optional<ProbePoint> largestOk(String runtime) {
-        return byRuntime.getOrDefault(runtime, List.of()).stream().filter(ProbePoint::ok)
+    Optional<ProbeResult> largestOk(String runtime) {
+        return byRuntime.getOrDefault(runtime, List.of()).stream().filter(ProbeResult::ok)
                 .reduce((a, b) -> b);
     }
 
     /** The largest N that failed (0 when none did). */
     long largestFailed(String runtime) {
         return byRuntime.getOrDefault(runtime, List.of()).stream().filter(p -> !p.ok())
-                .mapToLong(ProbePoint::tasks).max().orElse(0);
+                .mapToLong(ProbeResult::tasks).max().orElse(0);
     }
 }

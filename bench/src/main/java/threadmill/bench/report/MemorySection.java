@@ -35,8 +35,8 @@ final class MemorySection {
         MemoryAnalysis.COLUMNS.forEach(c -> header.add(c.title() + " total (MiB)"));
         header.add("NMT thread count");
         List<List<String>> rows = new ArrayList<>();
-        for (Map.Entry<String, List<ProbePoint>> runtime : memory.byRuntime().entrySet()) {
-            for (ProbePoint p : runtime.getValue()) {
+        for (Map.Entry<String, List<ProbeResult>> runtime : memory.byRuntime().entrySet()) {
+            for (ProbeResult p : runtime.getValue()) {
                 Double parked = p.value("parkedTasks");
                 List<String> row = new ArrayList<>(List.of(runtime.getKey(), Long.toString(p.tasks()),
                         parked == null ? ReportContext.NOT_MEASURED : Long.toString(parked.longValue()), p.statusText()));
@@ -72,7 +72,7 @@ final class MemorySection {
             String color = Plot.color(runtime, i++);
             for (String field : List.of("heapUsedAfterGcBytes", "rssBytes")) {
                 List<Double> xy = new ArrayList<>();
-                for (ProbePoint p : memory.byRuntime().get(runtime)) {
+                for (ProbeResult p : memory.byRuntime().get(runtime)) {
                     double perTask = memory.perTask(p, field);
                     if (!Double.isNaN(perTask)) {
                         xy.add((double) p.tasks());

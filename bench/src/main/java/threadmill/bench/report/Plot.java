@@ -1,6 +1,7 @@
 package threadmill.bench.report;
 
 import java.util.List;
+import threadmill.workload.TaskRuntimes;
 
 /**
  * The frame every chart shares: title, plot area, grid, ticks, axis labels and a legend on the
@@ -21,20 +22,24 @@ final class Plot {
 
     private static final List<String> COLORS =
             List.of("#0969da", "#cf222e", "#1a7f37", "#8250df", "#bc4c00", "#57606a", "#bf3989", "#0a3069");
-    /** Fixed colours for the runtimes, so a runtime looks the same in every chart. */
-    private static final List<String> RUNTIMES = List.of("threads", "pool", "loom", "futures");
 
-    /** Lighter shades of the runtimes' colours, for the same runtime at a greater depth ("loom depth=16"). */
-    private static final List<String> DEEPER = List.of("#80ccff", "#ff8182", "#6fdd8b", "#d8b9ff");
+    /** Lighter shades of {@link #COLORS}, for the same runtime at a greater depth ("loom depth=16"). */
+    private static final List<String> DEEPER =
+            List.of("#80ccff", "#ff8182", "#6fdd8b", "#d8b9ff", "#ffb77c", "#afb8c1", "#ff9bce", "#54aeff");
 
-    /** The colour of a series named after a runtime, or after a runtime at a depth; others take the fallback. */
+    /**
+     * The colour of a series named after a runtime, or after a runtime at a depth: a runtime of
+     * the registry gets the colour of its place there, so it looks the same in every chart;
+     * others take the fallback.
+     */
     static String color(String series, int fallbackIndex) {
         String runtime = series.split(" ")[0];
-        int known = RUNTIMES.indexOf(runtime);
+        List<String> runtimes = TaskRuntimes.names();
+        int known = runtimes.indexOf(runtime);
         if (known >= 0) {
-            return (series.contains(" depth=") ? DEEPER : COLORS).get(known);
+            return (series.contains(" depth=") ? DEEPER : COLORS).get(known % COLORS.size());
         }
-        return COLORS.get((RUNTIMES.size() + fallbackIndex) % COLORS.size());
+        return COLORS.get((runtimes.size() + fallbackIndex) % COLORS.size());
     }
 
     final Svg svg;

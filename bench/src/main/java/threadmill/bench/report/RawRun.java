@@ -1,5 +1,7 @@
 package threadmill.bench.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,14 +11,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import threadmill.bench.raw.FailureLine;
+import threadmill.bench.raw.LatencyLine;
+import threadmill.bench.raw.PitfallLine;
+import threadmill.bench.raw.ProbeLine;
+import threadmill.bench.raw.RunEnvironment;
+import threadmill.harness.JsonLines;
 
 /**
- * Everything under a run's raw/ folder. Each file is optional: what is missing shows in the
- * report as not measured. What is there must be well-formed, or loading stops with an error
- * that names the file and the line.
+ * Everything under a run's raw/ folder, read through the schema records the writers wrote
+ * ({@code threadmill.bench.raw}). Each file is optional: what is missing shows in the report
+ * as not measured. What is there must be well-formed, or loading stops with an error that
+ * names the file, the line and the column.
  */
-record RawRun(Path runDir, Env env, List<JmhResult> jmh, List<ProbePoint> probe, List<LatencyRecord> latency,
+record RawRun(Path runDir, Env env, List<JmhResult> jmh, List<ProbeResult> probe, List<LatencyRecord> latency,
               List<Pitfall> pitfalls, List<Failure> failures, List<String> missingFiles) {
+
+    private static final TypeReference<List<JmhResult.Entry>> JMH_FILE = new TypeReference<>() {
+    };
 
     static RawRun load(Path runDir) {
         Path raw = runDir.resolve("raw");
@@ -28,7 +40,7 @@ record RawRun(Path runDir, Env env, List<JmhResult> jmh, List<ProbePoint> probe,
         Path envFile = raw.resolve("env.json");
         Env env = null;
         if (Files.isRegularFile(envFile)) {
-            env = Env.from(object(JsonReader.parse(display(envFile), read(envFile)), display(envFile)));
+            env = Env.from(document(envFile, RunEnvironment.class));
         } else {
             missing.add("raw/env.json");
         }
@@ -39,10 +51,11 @@ record RawRun(Path runDir, Env env, List<JmhResult> jmh, List<ProbePoint> probe,
             }
             return Hgrm.read(file, display(file));
         };
-        return new RawRun(runDir, env, jmh(raw), lines(raw, "probe.jsonl", ProbePoint::from, missing),
-                lines(raw, "latency.jsonl", line -> LatencyRecord.from(line, histograms), missing),
-                lines(raw, "pitfalls.jsonl", Pitfall::from, missing),
-                lines(raw, "failures.jsonl", Failure::from, missing), List.copyOf(missing));
+        return new RawRun(runDir, env, jmh(raw),
+                lines(raw, "probe.jsonl", ProbeLine.class, ProbeResult::from, missing),
+                lines(raw, "latency.jsonl", LatencyLine.class, line -> LatencyRecord.from(line, histograms), missing),
+                lines(raw, "pitfalls.jsonl", PitfallLine.class, Pitfall::from, missing),
+                lines(raw, "failures.jsonl", FailureLine.class, Failure::from, missing), List.copyOf(missing));
     }
 
     /** The run's name: its folder. */
@@ -61,19 +74,28 @@ record RawRun(Path runDir, Env env, List<JmhResult> jmh, List<ProbePoint> probe,
         for (Path file : files) {
             String name = file.getFileName().toString();
             String group = name.substring("jmh-".length(), name.length() - ".json".length());
-            Json document = JsonReader.parse(display(file), read(file));
-            if (!(document instanceof Json.Arr array)) {
-                throw new RawFormatException(document.where(), "a JMH result file must be a JSON array, found "
-                        + Json.describe(document));
+            List<JmhResult.Entry> entries;
+            try {
+                entries = JsonLines.mapper().readValue(read(file), JMH_FILE);
+            } catch (JsonProcessingException e) {
+                throw RawFormatException.of(display(file), 1, e);
             }
-            for (Json entry : array.items()) {
-                results.add(JmhResult.from(group, object(entry, display(file))));
-            }
+            entries.forEach(entry -> results.add(JmhResult.from(group, entry)));
         }
         return List.copyOf(results);
     }
 
-    private static <T> List<T> lines(Path raw, String name, Function<Json.Obj, T> parser, List<String> missing) {
+    private static <T> T document(Path file, Class<T> type) {
+        try {
+            return JsonLines.read(read(file), type);
+        } catch (JsonProcessingException e) {
+            throw RawFormatException.of(display(file), 1, e);
+        }
+    }
+
+    /** Every non-blank line of a .jsonl file as its schema record, made into what the report uses. */
+    private static <L, T> List<T> lines(Path raw, String name, Class<L> schema, Function<L, T> use,
+                                        List<String> missing) {
         Path file = raw.resolve(name);
         if (!Files.isRegularFile(file)) {
             missing.add("raw/" + name);
@@ -85,17 +107,13 @@ record RawRun(Path runDir, Env env, List<JmhResult> jmh, List<ProbePoint> probe,
             if (lines[i].isBlank()) {
                 continue;
             }
-            out.add(parser.apply(object(JsonReader.parse(display(file), lines[i], i + 1), display(file))));
+            try {
+                out.add(use.apply(JsonLines.read(lines[i], schema)));
+            } catch (JsonProcessingException e) {
+                throw RawFormatException.of(display(file), i + 1, e);
+            }
         }
         return List.copyOf(out);
-    }
-
-    private static Json.Obj object(Json value, String file) {
-        if (value instanceof Json.Obj object) {
-            return object;
-        }
-        throw new RawFormatException(value.where(), "expected a JSON object, found " + Json.describe(value)
-                + " in " + file);
     }
 
     /** The path as the caller gave the run dir, so the reader can open the file named in an error. */

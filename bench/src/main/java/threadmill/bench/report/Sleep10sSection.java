@@ -33,7 +33,7 @@ final class Sleep10sSection {
         published(ctx);
     }
 
-    private static String value(ProbePoint p, String field, java.util.function.DoubleFunction<String> format) {
+    private static String value(ProbeResult p, String field, java.util.function.DoubleFunction<String> format) {
         Double value = p.value(field);
         return value == null ? ReportContext.NOT_MEASURED : format.apply(value);
     }

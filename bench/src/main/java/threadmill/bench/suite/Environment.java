@@ -9,11 +9,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import threadmill.bench.probe.JsonLine;
 import threadmill.bench.probe.ProcFile;
-import threadmill.workload.OsLimits;
+import threadmill.bench.raw.RawOsLimits;
+import threadmill.bench.raw.RunEnvironment;
 
 /** The machine, JDK and code a run measured: raw/env.json, written before anything is measured. */
 final class Environment {
@@ -21,33 +22,20 @@ final class Environment {
     private Environment() {
     }
 
-    static JsonLine describe(String suite, String command, Instant started, JsonLine jvmFlags, Path repoRoot) {
+    static RunEnvironment describe(String suite, String command, Instant started, Map<String, List<String>> jvmFlags,
+                                   Path repoRoot) {
         String commit = git(repoRoot, "rev-parse", "HEAD");
         String status = commit == null ? null : git(repoRoot, "status", "--porcelain", "--untracked-files=no");
-        return new JsonLine()
-                .put("threadmill", new JsonLine()
-                        .put("version", version())
-                        .put("commit", commit)
-                        .put("dirty", status == null ? null : !status.isBlank()))
-                .put("suite", suite)
-                .put("command", command)
-                .put("started", started.truncatedTo(ChronoUnit.SECONDS).toString())
-                .put("jdk", new JsonLine()
-                        .put("vendor", System.getProperty("java.vendor"))
-                        .put("version", System.getProperty("java.runtime.version"))
-                        .put("vmName", System.getProperty("java.vm.name"))
-                        .put("home", System.getProperty("java.home")))
-                .put("jvmFlags", jvmFlags)
-                .put("gc", garbageCollector())
-                .put("cpu", new JsonLine()
-                        .put("model", cpuModel(ProcFile.read("/proc/cpuinfo")))
-                        .put("cores", Runtime.getRuntime().availableProcessors()))
-                .put("memoryBytes", ((com.sun.management.OperatingSystemMXBean)
-                        ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize())
-                .put("kernel", trimmed(ProcFile.read("/proc/sys/kernel/osrelease")))
-                .put("os", osName(ProcFile.read("/etc/os-release")))
-                .put("osLimits", JsonLine.raw(OsLimits.current().toJson()))
-                .put("maven", System.getProperty("threadmill.maven.version"));
+        return new RunEnvironment(
+                new RunEnvironment.Build(version(), commit, status == null ? null : !status.isBlank()),
+                suite, command, started.truncatedTo(ChronoUnit.SECONDS).toString(),
+                new RunEnvironment.Jdk(System.getProperty("java.vendor"), System.getProperty("java.runtime.version"),
+                        System.getProperty("java.vm.name"), System.getProperty("java.home")),
+                jvmFlags, garbageCollector(),
+                new RunEnvironment.Cpu(cpuModel(ProcFile.read("/proc/cpuinfo")), Runtime.getRuntime().availableProcessors()),
+                ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize(),
+                trimmed(ProcFile.read("/proc/sys/kernel/osrelease")), osName(ProcFile.read("/etc/os-release")),
+                RawOsLimits.current(), System.getProperty("threadmill.maven.version"));
     }
 
     /** As the build passes it, else as Maven recorded it in the jar, else null. */

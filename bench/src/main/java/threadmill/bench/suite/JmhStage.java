@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,9 +22,8 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
-import threadmill.bench.probe.JsonLine;
-import threadmill.bench.probe.Progress;
-import threadmill.bench.probe.RawDir;
+import threadmill.bench.raw.Progress;
+import threadmill.bench.raw.RawDir;
 
 /**
  * Runs the JMH groups through JMH's Runner API, one invocation per group, each writing its
@@ -45,7 +45,7 @@ final class JmhStage {
 
     /** The flag every benchmark fork gets, so latency benchmarks write their histograms beside the results. */
     List<String> forkFlags() {
-        return List.of("-Dthreadmill.raw.dir=" + raw.path().toAbsolutePath());
+        return List.of("-D" + RawDir.PROPERTY + "=" + raw.path().toAbsolutePath());
     }
 
     void run(Progress progress) {
@@ -141,11 +141,11 @@ final class JmhStage {
     ChainedOptionsBuilder options(JmhGroup group) {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(group.includeRegex())
-                .forks(size.forks)
-                .warmupIterations(size.warmupIterations)
-                .warmupTime(TimeValue.milliseconds(size.iterationTime.toMillis()))
-                .measurementIterations(size.measurementIterations)
-                .measurementTime(TimeValue.milliseconds(size.iterationTime.toMillis()))
+                .forks(size.settings().forks())
+                .warmupIterations(size.settings().warmupIterations())
+                .warmupTime(TimeValue.milliseconds(size.settings().iterationTime().toMillis()))
+                .measurementIterations(size.settings().measurementIterations())
+                .measurementTime(TimeValue.milliseconds(size.settings().iterationTime().toMillis()))
                 .param("runtime", group.runtimesOf(runtimes).toArray(String[]::new))
                 .jvmArgsAppend(forkFlags().toArray(String[]::new))
                 .resultFormat(ResultFormatType.JSON)
@@ -160,8 +160,8 @@ final class JmhStage {
     }
 
     /** A failure's params, each a scalar as failures.jsonl has them: several values comma-separated. */
-    private static JsonLine params(JmhGroup group) {
-        JsonLine params = new JsonLine();
+    private static Map<String, Object> params(JmhGroup group) {
+        Map<String, Object> params = new LinkedHashMap<>();
         group.params().forEach((name, values) -> params.put(name, String.join(",", values)));
         return params;
     }

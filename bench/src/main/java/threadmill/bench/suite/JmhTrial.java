@@ -1,10 +1,10 @@
 package threadmill.bench.suite;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.openjdk.jmh.infra.BenchmarkParams;
-import threadmill.bench.probe.JsonLine;
 
 /**
  * One JMH trial: a benchmark method with one value for each of its {@code @Param}s, which is
@@ -31,9 +31,9 @@ record JmhTrial(String benchmark, SortedMap<String, String> params) {
     }
 
     /** The params of a failures.jsonl line: the benchmark (class.method), then every param but the runtime. */
-    JsonLine failureParams() {
-        JsonLine json = new JsonLine().put("benchmark", benchmark.substring(benchmark.lastIndexOf('.',
-                benchmark.lastIndexOf('.') - 1) + 1));
+    Map<String, Object> failureParams() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("benchmark", benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1));
         for (Map.Entry<String, String> param : params.entrySet()) {
             if (!param.getKey().equals("runtime")) {
                 json.put(param.getKey(), param.getValue().matches("-?\\d{1,18}")

@@ -1,40 +1,42 @@
 package threadmill.bench.suite;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import threadmill.bench.pitfalls.PitfallSpec;
 import threadmill.bench.pitfalls.Pitfalls;
-import threadmill.bench.probe.CommandLine;
+import threadmill.harness.CommandLine;
 import threadmill.bench.probe.Experiment;
-import threadmill.bench.probe.JsonLine;
 import threadmill.bench.probe.ProbeSpec;
 import threadmill.bench.probe.ProbeSweep;
-import threadmill.bench.probe.Progress;
-import threadmill.bench.probe.RawDir;
+import threadmill.bench.raw.Progress;
+import threadmill.bench.raw.RawDir;
 import threadmill.bench.report.ReportGenerator;
+import threadmill.workload.TaskRuntimeProvider;
 import threadmill.workload.TaskRuntimes;
 
 /**
  * The whole measurement run:
- * <pre>Suite --suite quick|full|smoke [--out results/&lt;run-id&gt;] [--runtimes threads,pool,loom,futures]</pre>
+ * <pre>Suite --suite quick|full|smoke [--out results/&lt;run-id&gt;] [--runtimes all|loom,futures]</pre>
+ * The runtimes are every one the registry finds on the class path ({@code all}, the default),
+ * or those named.
  * Writes raw/env.json, then runs the JMH groups, the memory probe, the sleep-10-s experiment,
  * the pitfalls and the report, each point's result written as soon as it is known. A failing
  * group or point goes to raw/failures.jsonl and the run goes on.
  */
 public final class Suite {
 
-    static final List<String> RUNTIMES = List.of("threads", "pool", "loom", "futures");
+    /** The value of --runtimes that names every runtime on the class path. */
+    static final String ALL_RUNTIMES = "all";
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -63,14 +65,22 @@ public final class Suite {
 
     /** Checks every option before anything runs. */
     static Suite parse(String[] args) {
-        CommandLine options = new CommandLine(args, "suite", "out", "runtimes");
-        SuiteSize size = SuiteSize.named(options.get("suite", "quick"));
-        List<String> runtimes = options.list("runtimes", RUNTIMES);
+        CommandLine options = new CommandLine(args, "suite", "out", "runtimes").optionsOnly();
+        SuiteSize size = SuiteSize.named(options.text("suite", "quick"));
+        List<String> runtimes = options.list("runtimes", List.of(ALL_RUNTIMES));
+        if (runtimes.equals(List.of(ALL_RUNTIMES))) {
+            runtimes = TaskRuntimes.names();
+        }
         runtimes.forEach(TaskRuntimes::provider);
-        String out = options.get("out", null);
+        String out = options.text("out", null);
         Path runDir = out != null ? Path.of(out)
                 : Path.of("results", size.label() + "-" + RUN_ID.format(Instant.now()));
         return new Suite(size, runtimes, runDir);
+    }
+
+    /** The runtimes this suite runs, in order. */
+    List<String> runtimes() {
+        return runtimes;
     }
 
     void run(String arguments) throws InterruptedException {
@@ -98,28 +108,27 @@ public final class Suite {
         if (size != SuiteSize.SMOKE) {
             return ProbeSweep.sleep10s(size.full(), runtimes);
         }
-        List<String> cheap = runtimes.stream().filter(List.of("loom", "futures")::contains).toList();
+        // A smoke run only shows the stage works: the runtimes whose 10,000 sleepers are neither
+        // kernel threads nor queued behind a bound.
+        List<String> cheap = runtimes.stream().map(TaskRuntimes::provider)
+                .filter(runtime -> !runtime.eachTaskIsKernelThread() && runtime.maxConcurrentTasks().isEmpty())
+                .map(TaskRuntimeProvider::name).toList();
         return ProbeSweep.of(Experiment.SLEEP10S, cheap, List.of(10_000), List.of(1), null);
     }
 
     private void writeEnvironment(RawDir raw, String arguments, JmhStage jmh, List<PitfallSpec> pitfalls) {
         List<String> pitfallFlags = pitfalls.stream().flatMap(spec -> spec.jvmFlags().stream()).distinct().toList();
-        JsonLine flags = new JsonLine()
-                .put("suite", ManagementFactory.getRuntimeMXBean().getInputArguments())
-                .put("benchmarks", jmh.forkFlags())
-                .put("probe", ProbeSpec.memoryFlags(ProbeSpec.HEAP_MB))
-                .put("probeAbove1M", ProbeSpec.memoryFlags(ProbeSpec.LARGE_HEAP_MB))
-                .put("sleep10s", List.of())
-                .put("pitfalls", pitfallFlags);
+        Map<String, List<String>> flags = new LinkedHashMap<>();
+        flags.put("suite", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        flags.put("benchmarks", jmh.forkFlags());
+        flags.put("probe", ProbeSpec.memoryFlags(ProbeSpec.HEAP_MB));
+        flags.put("probeAbove1M", ProbeSpec.memoryFlags(ProbeSpec.LARGE_HEAP_MB));
+        flags.put("sleep10s", List.of());
+        flags.put("pitfalls", pitfallFlags);
         String command = System.getProperty("threadmill.command",
                 JavaCommand.of(Suite.class.getName(), arguments));
         Path repoRoot = Path.of(System.getProperty("threadmill.repo.root", "."));
-        JsonLine env = Environment.describe(size.label(), command, started, flags, repoRoot);
-        try {
-            Files.writeString(raw.path().resolve("env.json"), env + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write env.json in " + raw.path(), e);
-        }
+        raw.environment(Environment.describe(size.label(), command, started, flags, repoRoot));
     }
 
     private void printPlan(ProbeSweep memory, ProbeSweep sleep10s, List<PitfallSpec> pitfalls) {
@@ -155,7 +164,7 @@ public final class Suite {
             status = "ok (" + ReportGenerator.generate(runDir).size() + " files)";
         } catch (IOException | RuntimeException e) {
             status = "failed";
-            raw.failed("report", null, new JsonLine().put("runDir", runDir.toString()), String.valueOf(e));
+            raw.failed("report", null, Map.of("runDir", runDir.toString()), String.valueOf(e));
         }
         progress.point("report", null, runDir, status);
     }

@@ -1,41 +1,44 @@
 package threadmill.bench.suite;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Writes everything to two streams: JMH's log goes to the console for progress and to a file for reading back. */
-final class Tee extends OutputStream {
+/**
+ * Writes everything to two streams: JMH's log goes to the console ({@link #out}) for progress
+ * and to a file for reading back.
+ */
+final class Tee extends FilterOutputStream {
 
-    private final OutputStream first;
-    private final OutputStream second;
+    private final OutputStream copy;
 
-    Tee(OutputStream first, OutputStream second) {
-        this.first = first;
-        this.second = second;
+    Tee(OutputStream console, OutputStream copy) {
+        super(console);
+        this.copy = copy;
     }
 
     @Override
     public void write(int b) throws IOException {
-        first.write(b);
-        second.write(b);
+        out.write(b);
+        copy.write(b);
     }
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
-        first.write(bytes, offset, length);
-        second.write(bytes, offset, length);
+        out.write(bytes, offset, length);
+        copy.write(bytes, offset, length);
     }
 
     @Override
     public void flush() throws IOException {
-        first.flush();
-        second.flush();
+        out.flush();
+        copy.flush();
     }
 
-    /** Closes the second stream only: the first is the console, which outlives one JMH run. */
+    /** Closes the copy only: the console outlives one JMH run. */
     @Override
     public void close() throws IOException {
         flush();
-        second.close();
+        copy.close();
     }
 }

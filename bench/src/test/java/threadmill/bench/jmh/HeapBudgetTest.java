@@ -8,19 +8,22 @@ import org.junit.jupiter.api.Test;
 
 class HeapBudgetTest {
 
+    private static final long BYTES_PER_TASK = 1024;
+
+
     @Test
     void refusesSizesBeyondTheMaxHeapNamingBoth() {
         long maxHeap = Runtime.getRuntime().maxMemory();
-        long tasks = maxHeap / HeapBudget.BYTES_PER_TASK + 1;
+        long tasks = maxHeap / BYTES_PER_TASK + 1;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> HeapBudget.requireFits("tasks", tasks, HeapBudget.BYTES_PER_TASK));
+                () -> HeapBudget.requireFits("tasks", tasks, BYTES_PER_TASK));
         assertTrue(e.getMessage().startsWith("tasks=" + tasks + " needs about "), e.getMessage());
         assertTrue(e.getMessage().contains("max heap of ") && e.getMessage().contains("Runtime.maxMemory()"), e.getMessage());
     }
 
     @Test
     void acceptsSizesThatFit() {
-        assertDoesNotThrow(() -> HeapBudget.requireFits("tasks", 1000, HeapBudget.BYTES_PER_TASK));
+        assertDoesNotThrow(() -> HeapBudget.requireFits("tasks", 1000, BYTES_PER_TASK));
     }
 
     @Test

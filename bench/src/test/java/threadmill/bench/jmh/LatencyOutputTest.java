@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import threadmill.bench.raw.RawDir;
+
 class LatencyOutputTest {
 
     @TempDir
@@ -22,12 +24,12 @@ class LatencyOutputTest {
 
     @AfterEach
     void clearRawDir() {
-        System.clearProperty(LatencyOutput.RAW_DIR_PROPERTY);
+        System.clearProperty(RawDir.PROPERTY);
     }
 
     @Test
     void writesTheHistogramAndOneLinePerTrialWithoutOverwritingEarlierForks() throws Exception {
-        System.setProperty(LatencyOutput.RAW_DIR_PROPERTY, raw.toString());
+        System.setProperty(RawDir.PROPERTY, raw.toString());
         Histogram histogram = new Histogram(3);
         for (long micros = 1; micros <= 1000; micros++) {
             histogram.recordValue(micros * 1000);
@@ -39,22 +41,24 @@ class LatencyOutputTest {
 
         List<String> lines = Files.readAllLines(raw.resolve("latency.jsonl"), StandardCharsets.UTF_8);
         assertEquals(2, lines.size());
-        assertEquals("{\"metric\": \"server-latency\", \"runtime\": \"loom\", "
-                + "\"params\": {\"connections\": 1000, \"rate\": 20000}, \"mode\": \"open\", \"ratePerSecond\": 20000, "
-                + "\"unit\": \"us\", \"count\": 1000, \"p50\": 500.223, \"p90\": 900.095, \"p99\": 990.207, "
-                + "\"p999\": 999.423, \"max\": 1000.447, \"hgrm\": \"hgrm/server-latency-loom-1000-20000.hgrm\"}",
+        assertEquals("{\"metric\":\"server-latency\",\"runtime\":\"loom\","
+                + "\"params\":{\"connections\":1000,\"rate\":20000},\"mode\":\"open\",\"ratePerSecond\":20000,"
+                + "\"unit\":\"us\",\"count\":1000,\"p50\":500.223,\"p90\":900.095,\"p99\":990.207,"
+                + "\"p999\":999.423,\"max\":1000.447,\"hgrm\":\"hgrm/server-latency-loom-1000-20000.hgrm\"}",
                 lines.get(0));
-        assertTrue(lines.get(1).endsWith("\"hgrm\": \"hgrm/server-latency-loom-1000-20000-2.hgrm\"}"), lines.get(1));
+        assertTrue(lines.get(1).endsWith("\"hgrm\":\"hgrm/server-latency-loom-1000-20000-2.hgrm\"}"), lines.get(1));
         String hgrm = Files.readString(raw.resolve("hgrm/server-latency-loom-1000-20000.hgrm"));
         assertTrue(hgrm.contains("#[Max     =     1000.447, Total count    =         1000]"), hgrm);
     }
 
     @Test
-    void anEmptyHistogramHasNullPercentiles() {
-        String line = LatencyOutput.jsonLine(new LatencyOutput.Latency("timer-lateness", "threads", params(), false, null,
-                new Histogram(3)), Path.of("hgrm/x.hgrm"));
-        assertTrue(line.contains("\"mode\": \"closed\", \"ratePerSecond\": null, \"unit\": \"us\", \"count\": 0, "
-                + "\"p50\": null, \"p90\": null, \"p99\": null, \"p999\": null, \"max\": null"), line);
+    void anEmptyHistogramHasNullPercentiles() throws Exception {
+        System.setProperty(RawDir.PROPERTY, raw.toString());
+        LatencyOutput.publish(new LatencyOutput.Latency("timer-lateness", "threads", params(), false, null,
+                new Histogram(3)));
+        String line = Files.readString(raw.resolve("latency.jsonl"));
+        assertTrue(line.contains("\"mode\":\"closed\",\"ratePerSecond\":null,\"unit\":\"us\",\"count\":0,"
+                + "\"p50\":null,\"p90\":null,\"p99\":null,\"p999\":null,\"max\":null"), line);
     }
 
     @Test

@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import threadmill.harness.CommandLine;
+import threadmill.workload.TaskRuntimes;
 
 /** Every bad sweep is one clear error before any point runs. */
 class BadInputTest {
 
     private static String error(String... args) {
         return assertThrows(IllegalArgumentException.class,
-                () -> MemoryProbe.sweep(new CommandLine(args, MemoryProbe.OPTIONS)))
+                () -> MemoryProbe.sweep(new CommandLine(args, MemoryProbe.OPTIONS).optionsOnly()))
                 .getMessage();
     }
 
@@ -98,13 +100,17 @@ class BadInputTest {
 
     @Test
     void theDefaultSweepsAreValid() {
-        List<ProbeSpec> full = ProbeSweep.memory(true, ProbeSweep.RUNTIMES).points();
-        assertEquals(ProbeSweep.RUNTIMES.size() * (ProbeSweep.FULL_TASKS.size() + ProbeSweep.QUICK_TASKS.size()),
+        List<ProbeSpec> full = ProbeSweep.memory(true, TaskRuntimes.names()).points();
+        assertEquals(TaskRuntimes.names().size() * (ProbeSweep.FULL_TASKS.size() + ProbeSweep.QUICK_TASKS.size()),
                 full.size(), "depth 1 up to 10M, depth 16 up to 1M");
         assertEquals(List.of(1, ProbeSweep.FULL_DEPTH), full.stream().map(ProbeSpec::depth).distinct().toList());
-        assertEquals(List.of(1), ProbeSweep.memory(false, ProbeSweep.RUNTIMES).points().stream()
+        assertEquals(List.of(1), ProbeSweep.memory(false, TaskRuntimes.names()).points().stream()
                 .map(ProbeSpec::depth).distinct().toList());
-        List<ProbeSpec> sleep = ProbeSweep.sleep10s(false, ProbeSweep.RUNTIMES).points();
-        assertEquals(8, sleep.size(), "threads 10k/100k, loom and futures 10k/100k/1M; no pool: " + sleep);
+        List<ProbeSpec> sleep = ProbeSweep.sleep10s(false, TaskRuntimes.names()).points();
+        long expected = TaskRuntimes.providers().values().stream()
+                .mapToLong(runtime -> runtime.maxConcurrentTasks().isPresent() ? 0 : runtime.eachTaskIsKernelThread() ? 2 : 3)
+                .sum();
+        assertEquals(expected, sleep.size(), "kernel threads 10k/100k, others 10k/100k/1M, none bounded: " + sleep);
+        assertTrue(sleep.stream().noneMatch(point -> point.runtime().equals("pool")), sleep.toString());
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import threadmill.bench.raw.RawDir;
+import threadmill.bench.raw.Progress;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One real point in a child JVM: a thousand virtual threads, measured and cancelled. */

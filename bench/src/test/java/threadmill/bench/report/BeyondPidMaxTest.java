@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class BeyondPidMaxTest {
 
-    private static ProbePoint threads(long tasks, boolean ok) {
-        return new ProbePoint("sleep10s", "threads", tasks, ok, ok ? null : "limit", Map.of("pidMax", "32768"),
-                List.of(), 10_000.0, 1.0, Map.of(), null);
+    private static ProbeResult threads(long tasks, boolean ok) {
+        return new ProbeResult("sleep10s", "threads", tasks, ok, ok ? null : "limit", Map.of("pidMax", "32768"),
+                List.of(), 10_000.0, 1.0, Map.of());
     }
 
     @Test
@@ -24,8 +24,8 @@ class BeyondPidMaxTest {
     @Test
     void pointsWithinTheLimitAndOtherRuntimesAreJustOk() {
         assertEquals("ok", threads(10_000, true).statusText());
-        assertEquals("ok", new ProbePoint("sleep10s", "loom", 1_000_000, true, null, Map.of("pidMax", "32768"),
-                List.of(), 10_000.0, 1.0, Map.of(), null).statusText());
+        assertEquals("ok", new ProbeResult("sleep10s", "loom", 1_000_000, true, null, Map.of("pidMax", "32768"),
+                List.of(), 10_000.0, 1.0, Map.of()).statusText());
         assertEquals("failed: limit", threads(1_000_000, false).statusText());
     }
 }

@@ -11,7 +11,7 @@ class JmhDerivedTest {
     private static JmhResult result(Map<String, String> params, JmhResult.Score primary,
                                     Map<String, JmhResult.Score> secondary) {
         return new JmhResult("creation", "threadmill.bench.jmh.CreationBenchmark.spawnAndJoin", "avgt", params,
-                primary, secondary, 1, 1, 1, "1 s", 1, "1 s", "java", List.of(), "25", "25", null);
+                primary, secondary, 1, 1, 1, "1 s", 1, "1 s", "java", List.of(), "25", "25");
     }
 
     private static JmhResult.Score score(double value, double error, String unit) {

@@ -261,15 +261,33 @@ class ReportGeneratorTest {
 
     @Test
     void aMalformedJsonlLineIsReportedWithFileLineAndColumn() throws IOException {
-        assertEquals("raw/probe.jsonl:3:72: expected a member name in double quotes, found '}'",
+        assertEquals("raw/probe.jsonl:3:72: Unexpected character ('}' (code 125)): was expecting double-quote to start"
+                + " field name",
                 errorAfterEditing("raw/probe.jsonl", 2, line ->
                         "{\"experiment\":\"memory\",\"runtime\":\"threads\",\"tasks\":10000,\"status\":\"ok\",}"));
     }
 
     @Test
     void aFieldOfTheWrongTypeIsReportedWhereItStands() throws IOException {
-        assertEquals("raw/jmh-creation.json:27:23: field \"score\" must be a number, found string \"fast\"",
+        assertEquals("raw/jmh-creation.json:27:23: field \"[0].primaryMetric.score\": Cannot deserialize value of type"
+                + " `double` from String \"fast\": not a valid `double` value (as String to convert)",
                 errorAfterEditing("raw/jmh-creation.json", 26, line -> line.replace("45000.0", "\"fast\"")));
+    }
+
+    @Test
+    void aFieldTheSchemaDoesNotHaveIsRefusedWhereItStands() throws IOException {
+        String error = errorAfterEditing("raw/failures.jsonl", 0, line -> line.replace("{\"stage\"", "{\"stag\":1,\"stage\""));
+
+        assertTrue(error.startsWith("raw/failures.jsonl:1:"), error);
+        assertTrue(error.contains(": field \"stag\": Unrecognized field \"stag\""), error);
+    }
+
+    @Test
+    void aMissingRequiredFieldIsNamed() throws IOException {
+        String error = errorAfterEditing("raw/latency.jsonl", 1, line -> line.replace("\"metric\":\"timer-lateness\",", ""));
+
+        assertTrue(error.startsWith("raw/latency.jsonl:2:"), error);
+        assertTrue(error.contains("Missing required creator property 'metric'"), error);
     }
 
     @Test

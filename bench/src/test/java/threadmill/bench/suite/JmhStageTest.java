@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import threadmill.bench.probe.RawDir;
+import threadmill.bench.raw.RawDir;
 
 class JmhStageTest {
 
@@ -27,8 +27,8 @@ class JmhStageTest {
         String line = failures.get(0);
         assertTrue(line.startsWith("{\"stage\":\"jmh:server\",\"runtime\":\"pool\",\"params\":{\"benchmark\":"
                 + "\"EchoServerBenchmark.serve\",\"connections\":300,\"payload\":128,\"requests\":10},"
-                + "\"error\":\"java.lang.IllegalArgumentException: connections=300 exceeds the pool server's 200"
-                + " threads"), line);
+                + "\"error\":\"java.lang.IllegalArgumentException: connections=300 exceeds the 200 connections"
+                + " the pool server serves at once"), line);
         assertTrue(line.contains("\"osLimits\":{\"pidMax\":"), line);
         assertTrue(Files.readString(dir.resolve("jmh-server.log")).contains("Iteration   1: <failure>"));
     }

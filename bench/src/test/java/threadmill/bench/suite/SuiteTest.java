@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import threadmill.bench.probe.JsonLine;
+import java.util.Map;
+import threadmill.harness.JsonLines;
+import threadmill.workload.TaskRuntimes;
 
 class SuiteTest {
 
@@ -26,6 +28,29 @@ class SuiteTest {
     }
 
     @Test
+    void allRuntimesAreTheRegistrysInItsOrder() {
+        assertEquals(TaskRuntimes.names(), Suite.parse(new String[] {"--suite", "smoke"}).runtimes());
+        assertEquals(TaskRuntimes.names(), Suite.parse(new String[] {"--suite", "smoke", "--runtimes", "all"}).runtimes());
+        assertEquals(List.of("futures", "loom"),
+                Suite.parse(new String[] {"--suite", "smoke", "--runtimes", "futures,loom"}).runtimes());
+    }
+
+    /** What the providers declare decides who is left out, with the reason: no runtime is named in the suite. */
+    @Test
+    void theMillionTaskGroupsLeaveOutWhatTheProvidersDeclareCannotRunThem() {
+        for (JmhGroup group : SuiteSize.FULL.jmhGroups()) {
+            for (String runtime : TaskRuntimes.names()) {
+                var provider = TaskRuntimes.provider(runtime);
+                boolean cannot = group.name().endsWith("-million") && (provider.eachTaskIsKernelThread()
+                        || (!group.name().equals("spawn-million") && provider.maxConcurrentTasks().isPresent()));
+                assertEquals(cannot, group.leftOut().containsKey(runtime), group.name() + " " + runtime);
+            }
+        }
+        assertTrue(SuiteSize.FULL.jmhGroups().stream().filter(group -> group.name().equals("timer-latency-million"))
+                .allMatch(group -> group.leftOut().get("pool").startsWith("it sleeps only ")));
+    }
+
+    @Test
     void includeRegexMatchesOneClassOnly() {
         String regex = SuiteSize.QUICK.jmhGroups().get(0).includeRegex();
         assertTrue("threadmill.bench.jmh.CreationBenchmark.spawnAndJoin".matches(".*" + regex + ".*"));
@@ -36,7 +61,7 @@ class SuiteTest {
     @Test
     void quickJmhFitsItsBudget() {
         for (SuiteSize size : List.of(SuiteSize.QUICK, SuiteSize.FULL)) {
-            List<String> all = List.of("threads", "pool", "loom", "futures");
+            List<String> all = TaskRuntimes.names();
             int runs = size.jmhGroups().stream()
                     .mapToInt(group -> group.runsPerRuntime() * group.runtimesOf(all).size()).sum();
             Duration jmh = size.perBenchmark().multipliedBy(runs);
@@ -55,15 +80,15 @@ class SuiteTest {
         for (JmhGroup group : million) {
             assertTrue(List.of("1000000").equals(group.params().get("tasks"))
                     || List.of("1000000").equals(group.params().get("armed")), group.toString());
-            assertTrue(!group.runtimesOf(List.of("threads", "pool", "loom", "futures")).contains("threads"));
+            assertTrue(!group.runtimesOf(TaskRuntimes.names()).contains("threads"));
             assertTrue(group.leftOut().get("threads").contains("pid_max"), group.leftOut().toString());
         }
     }
 
     @Test
     void environmentDescribesThisMachine() {
-        String env = Environment.describe("smoke", "cmd", java.time.Instant.EPOCH, new JsonLine(),
-                java.nio.file.Path.of(".")).toString();
+        String env = JsonLines.write(Environment.describe("smoke", "cmd", java.time.Instant.EPOCH, Map.of(),
+                java.nio.file.Path.of(".")));
         assertTrue(env.contains("\"suite\":\"smoke\",\"command\":\"cmd\",\"started\":\"1970-01-01T00:00:00Z\""), env);
         assertTrue(env.contains("\"cores\":" + Runtime.getRuntime().availableProcessors()), env);
         assertTrue(env.contains("\"pidMax\":"), env);

@@ -5,33 +5,42 @@ import kotlinx.coroutines.asCoroutineDispatcher
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
+import threadmill.workload.RuntimePitfalls
+import threadmill.workload.RuntimePitfalls.CpuHogRun
+import threadmill.workload.RuntimePitfalls.Expectation
+import threadmill.workload.RuntimePitfalls.Variant
+import threadmill.workload.RuntimePitfalls.WakeObserver
 import java.time.Duration
+import java.util.Optional
 import java.util.concurrent.Executors
 import kotlin.time.toKotlinDuration
 
 /**
- * The coroutine side of the suite's pitfalls. Each runs its coroutines on a dispatcher of one
- * thread made for the run (`Executors.newSingleThreadExecutor().asCoroutineDispatcher()`), so
- * "one worker" needs no JVM flag ([JVM_FLAGS] is empty), and the process-wide
- * Dispatchers.Default is left alone. A `delay` on that dispatcher is timed by kotlinx's own
- * timer thread (DefaultExecutor) and resumed on the one worker, as a virtual thread's sleep is
- * timed by the JDK's scheduler and resumed on its one carrier: the worker has to be free for a
- * woken coroutine to run.
+ * The coroutine side of the suite's pitfalls. Each run launches its coroutines on a dispatcher
+ * of one thread made for the run (`Executors.newSingleThreadExecutor().asCoroutineDispatcher()`),
+ * so "one worker" needs no JVM flag, and the process-wide Dispatchers.Default is left alone. A
+ * `delay` on that dispatcher is timed by kotlinx's own timer thread (DefaultExecutor) and resumed
+ * on the one worker, as a virtual thread's sleep is timed by the JDK's scheduler and resumed on
+ * its one carrier: the worker has to be free for a woken coroutine to run.
  */
-object CoroutinePitfalls {
+class CoroutinePitfalls : RuntimePitfalls {
 
-    /** The JVM flags that make the pitfalls' "one worker" true: none, see above. */
-    @JvmField
-    val JVM_FLAGS: List<String> = emptyList()
+    override fun blockingSleepVariants(): List<Variant> =
+        listOf(Variant(BLOCKING, emptyList()), Variant(SUSPENDING, emptyList()))
 
     /**
-     * Launches [tasks] coroutines on one thread, each sleeping [sleep], and returns when all
-     * have ended. [blocking]: each calls `Thread.sleep`, the mistake, which holds the only
-     * thread, so the sleeps run one after another (tasks × sleep); otherwise each calls
-     * `delay`, which suspends, so the sleeps overlap (about one sleep in all).
+     * Launches [tasks] coroutines on one thread, each sleeping [sleep], and returns when all have
+     * ended. [BLOCKING]: each calls `Thread.sleep`, the mistake, which holds the only thread, so
+     * the sleeps run one after another (tasks × sleep); [SUSPENDING]: each calls `delay`, which
+     * suspends, so the sleeps overlap (about one sleep in all).
      */
-    @JvmStatic
-    fun sleepOnOneThread(tasks: Int, sleep: Duration, blocking: Boolean) {
+    override fun runBlockingSleep(variant: String, tasks: Int, sleep: Duration): Expectation {
+        val blocking = when (variant) {
+            BLOCKING -> true
+            SUSPENDING -> false
+            else -> throw IllegalArgumentException(
+                "unknown blocking-sleep variant '$variant' of the coroutines runtime; known: $BLOCKING, $SUSPENDING")
+        }
         require(tasks >= 1) { "tasks must be at least 1, was $tasks" }
         val suspending = sleep.toKotlinDuration()
         oneThread("threadmill-sleep-pitfall").use { worker ->
@@ -47,71 +56,61 @@ object CoroutinePitfalls {
                 }
             }
         }
+        return if (blocking) {
+            Expectation(tasks.toDouble() * sleep.toMillis(), "coroutines, one dispatcher thread: a Thread.sleep"
+                + " inside a coroutine holds the thread, the sleeps run one after another")
+        } else {
+            Expectation(sleep.toMillis().toDouble(), "coroutines, one dispatcher thread: delays suspend and overlap,"
+                + " kotlinx's timer thread resumes them")
+        }
     }
 
+    /** One worker is a dispatcher of one thread made in code: no JVM flag. */
+    override fun oneWorkerJvmFlags(): Optional<List<String>> = Optional.of(emptyList())
+
     /**
-     * Launches [sleepers] on one thread, each sleeping [SleeperRounds.sleep] [SleeperRounds.rounds]
-     * times in a row and reporting every wake to [wakes] with the deadline it was due at
-     * (fixed before it slept: asked-for time plus the sleep), and, with a [hog], one coroutine
-     * that waits [CpuHog.after] with `delay` and then spins [CpuHog.spin] without suspending,
-     * as CPU-bound code does. Nothing preempts a coroutine, so sleepers due while the hog spins
-     * wake only when it is done. Returns when all have ended.
+     * Launches the sleepers on one thread, each sleeping [CpuHogRun.sleep] [CpuHogRun.rounds]
+     * times in a row and reporting every wake to [observer] with the deadline it was due at
+     * (fixed before it slept), and, with a hog, one coroutine that waits [CpuHogRun.hogDelay]
+     * with `delay` and then spins [CpuHogRun.hogLength] without suspending, as CPU-bound code
+     * does. Nothing preempts a coroutine, so sleepers due while the hog spins wake only when it
+     * is done. Returns when all have ended.
      */
-    @JvmStatic
-    fun sleepersBesideHog(sleepers: SleeperRounds, hog: CpuHog?, wakes: WakeObserver) {
-        val sleep = sleepers.sleep.toKotlinDuration()
-        val sleepNanos = sleepers.sleep.toNanos()
+    override fun runCpuHog(run: CpuHogRun, observer: WakeObserver): String {
+        require(run.sleepers() >= 1) { "sleepers must be at least 1, was ${run.sleepers()}" }
+        require(run.rounds() >= 1) { "rounds must be at least 1, was ${run.rounds()}" }
+        val sleep = run.sleep().toKotlinDuration()
+        val sleepNanos = run.sleep().toNanos()
         oneThread("threadmill-cpu-hog-pitfall").use { worker ->
             runBlocking(worker) {
-                repeat(sleepers.tasks) {
+                repeat(run.sleepers()) {
                     launch {
-                        repeat(sleepers.rounds) { round ->
+                        repeat(run.rounds()) { round ->
                             val deadline = System.nanoTime() + sleepNanos
                             delay(sleep)
-                            wakes.woke(round, deadline)
+                            observer.woke(round, deadline)
                         }
                     }
                 }
-                if (hog != null) {
+                if (run.hog()) {
                     launch {
-                        delay(hog.after.toKotlinDuration())
-                        spin(hog.spin)
+                        delay(run.hogDelay().toKotlinDuration())
+                        RuntimePitfalls.spin(run.hogLength())
                     }
                 }
             }
         }
-    }
-
-    /** [tasks] coroutines that each sleep [sleep] [rounds] times. */
-    data class SleeperRounds(val tasks: Int, val rounds: Int, val sleep: Duration) {
-        init {
-            require(tasks >= 1) { "tasks must be at least 1, was $tasks" }
-            require(rounds >= 1) { "rounds must be at least 1, was $rounds" }
-            require(!sleep.isNegative) { "sleep must be zero or positive, was $sleep" }
-        }
-    }
-
-    /** A coroutine that waits [after], then spins on its thread for [spin]. */
-    data class CpuHog(val after: Duration, val spin: Duration)
-
-    /** Told of each wake of a sleeper; called on the worker, so it must be cheap. */
-    fun interface WakeObserver {
-        /** Round [round] of a sleeper woke now; it was due at [deadlineNanos] (System.nanoTime). */
-        fun woke(round: Int, deadlineNanos: Long)
+        return "coroutines on one dispatcher thread: a coroutine that spins is not preempted, sleepers wait for it"
     }
 
     private fun oneThread(name: String): ExecutorCoroutineDispatcher =
         Executors.newSingleThreadExecutor { task -> Thread(task, name) }.asCoroutineDispatcher()
 
-    /** Busy work that never suspends or blocks, as a CPU-bound computation would. */
-    private fun spin(length: Duration) {
-        val end = System.nanoTime() + length.toNanos()
-        var sink = 0L
-        while (System.nanoTime() < end) {
-            sink += sink * 31 + 7
-        }
-        if (sink == 42L) {
-            print("") // keeps the loop from being removed
-        }
+    companion object {
+        /** `Thread.sleep` inside the coroutine: the mistake. */
+        const val BLOCKING = "blocking-sleep"
+
+        /** `delay`: the runtime's own sleep (the variant name the futures runtime's awaited sleep has too). */
+        const val SUSPENDING = "async-sleep"
     }
 }

@@ -4,8 +4,7 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.Timeout
-import threadmill.coroutines.pitfalls.CoroutinePitfalls.CpuHog
-import threadmill.coroutines.pitfalls.CoroutinePitfalls.SleeperRounds
+import threadmill.workload.RuntimePitfalls.CpuHogRun
 import java.time.Duration
 import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicLong
@@ -19,9 +18,11 @@ import java.util.concurrent.atomic.AtomicLongArray
 @Timeout(120)
 class CoroutinePitfallsTest {
 
+    private val pitfalls = CoroutinePitfalls()
+
     @Test
     fun blockingSleepsOnOneThreadRunOneAfterAnother() {
-        val elapsed = timeMillis { CoroutinePitfalls.sleepOnOneThread(3, Duration.ofMillis(200), blocking = true) }
+        val elapsed = timeMillis { pitfalls.runBlockingSleep(CoroutinePitfalls.BLOCKING, 3, Duration.ofMillis(200)) }
 
         assertTrue(elapsed >= 600, "3 blocking sleeps of 200 ms on one thread took $elapsed ms")
     }
@@ -29,7 +30,7 @@ class CoroutinePitfallsTest {
     @Test
     fun delaysOnOneThreadOverlap() {
         // One after another they would take 1500 ms; overlapping, about 300.
-        val elapsed = timeMillis { CoroutinePitfalls.sleepOnOneThread(5, Duration.ofMillis(300), blocking = false) }
+        val elapsed = timeMillis { pitfalls.runBlockingSleep(CoroutinePitfalls.SUSPENDING, 5, Duration.ofMillis(300)) }
 
         assertTrue(elapsed < 1500, "5 delays of 300 ms on one thread took $elapsed ms")
     }
@@ -38,8 +39,7 @@ class CoroutinePitfallsTest {
     fun aSpinningCoroutineHoldsTheSleepersOfItsThread() {
         val latest = AtomicLong()
 
-        CoroutinePitfalls.sleepersBesideHog(SleeperRounds(100, 10, Duration.ofMillis(10)),
-            CpuHog(after = Duration.ofMillis(50), spin = Duration.ofMillis(500))) { _, deadline ->
+        pitfalls.runCpuHog(CpuHogRun(100, 10, Duration.ofMillis(10), true, Duration.ofMillis(50), Duration.ofMillis(500))) { _, deadline ->
             latest.accumulateAndGet(System.nanoTime() - deadline, ::maxOf)
         }
 
@@ -54,7 +54,7 @@ class CoroutinePitfallsTest {
         val wakesPerRound = AtomicLongArray(rounds)
         val early = AtomicLong()
 
-        CoroutinePitfalls.sleepersBesideHog(SleeperRounds(tasks, rounds, Duration.ofMillis(5)), null) { round, deadline ->
+        pitfalls.runCpuHog(CpuHogRun(tasks, rounds, Duration.ofMillis(5), false, Duration.ZERO, Duration.ZERO)) { round, deadline ->
             wakesPerRound.incrementAndGet(round)
             if (System.nanoTime() < deadline) early.incrementAndGet()
         }

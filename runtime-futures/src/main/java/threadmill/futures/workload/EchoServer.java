@@ -17,7 +17,7 @@ import threadmill.futures.net.TcpStream;
 import threadmill.futures.task.JoinHandle;
 import threadmill.futures.time.Sleep;
 import threadmill.workload.RunningServer;
-import threadmill.workload.net.Sockets;
+import threadmill.workload.Sockets;
 
 /**
  * Workload 3 on the futures runtime: an accept-loop task that spawns one {@link EchoConnection}

@@ -1,5 +1,6 @@
 package threadmill.futures.workload;
 
+import threadmill.workload.RuntimePitfalls;
 import threadmill.workload.TaskRuntime;
 import threadmill.workload.TaskRuntimeProvider;
 
@@ -19,5 +20,22 @@ public final class FuturesRuntimeProvider implements TaskRuntimeProvider {
     @Override
     public TaskRuntime create() {
         return new FuturesRuntime();
+    }
+
+    /** The task cell and its sleep state. */
+    @Override
+    public long heapBytesPerTask() {
+        return 100;
+    }
+
+    /** One more future nested around the sleeping one: a small state machine holding its child. */
+    @Override
+    public long heapBytesPerDepthLevel() {
+        return 24;
+    }
+
+    @Override
+    public RuntimePitfalls pitfalls() {
+        return new FuturesPitfalls();
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import threadmill.futures.executor.WorkerPool;
 import threadmill.futures.net.TcpListener;
-import threadmill.workload.net.Sockets;
+import threadmill.workload.Sockets;
 
 class EchoServerTest {
 

@@ -1,0 +1,28 @@
+package threadmill.bench.raw;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** raw/env.json: the machine, JDK and code a run measured, written before anything is measured. */
+public record RunEnvironment(Build threadmill, String suite, String command, String started, Jdk jdk,
+                             Map<String, List<String>> jvmFlags, String gc, Cpu cpu, Long memoryBytes, String kernel,
+                             String os, RawOsLimits osLimits, String maven) {
+
+    public RunEnvironment {
+        jvmFlags = jvmFlags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(jvmFlags));
+    }
+
+    /** The {@code threadmill} object: the code that ran. */
+    public record Build(String version, String commit, Boolean dirty) {
+    }
+
+    /** The {@code jdk} object. */
+    public record Jdk(String vendor, String version, String vmName, String home) {
+    }
+
+    /** The {@code cpu} object. */
+    public record Cpu(String model, Integer cores) {
+    }
+}

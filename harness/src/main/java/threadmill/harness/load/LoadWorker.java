@@ -1,0 +1,387 @@
+package threadmill.harness.load;
+
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import threadmill.workload.Payloads;
+import threadmill.workload.Shutdown;
+import threadmill.workload.Sockets;
+
+/**
+ * One selector thread of the {@link LoadGenerator}: drives connections
+ * {@code index, index + threads, index + 2 threads, ...} through the phases connect, warm-up
+ * and measure. Each phase runs on a thread of the generator's pool, one after the other, so
+ * the worker's state needs no locks.
+ */
+final class LoadWorker implements AutoCloseable {
+
+    /** A connection that neither sends nor receives a byte for this long fails. */
+    static final long NO_PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** How often a worker with nothing scheduled looks for connections that stopped answering. */
+    private static final long STALL_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Connects in flight per worker: more would overflow the server's accept queue. */
+    private static final int CONNECTS_IN_FLIGHT = 256;
+    /** Below a millisecond the selector cannot time a wake-up; park in slices this short instead. */
+    private static final long PARK_SLICE_NANOS = 50_000;
+    private static final long HIGHEST_TRACKABLE_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private final Load load;
+    private final int index;
+    private final int threads;
+    private final Selector selector;
+    private final List<LoadConnection> connections = new ArrayList<>();
+    private final ByteBuffer out;
+    private final ByteBuffer in;
+    private final PriorityQueue<LoadConnection> scheduled = new PriorityQueue<>(Comparator.comparingLong(c -> c.due));
+
+    private final Histogram warmUpLatency = newHistogram();
+    private final Histogram latency = newHistogram();
+
+    // The phase being run.
+    private Histogram recording;
+    private long expectedIntervalNanos;
+    private boolean openLoop;
+    private long phaseStart;
+    private long stopIssuingAt;
+    private int requestsPerConnection;
+    private int active;
+    private int inFlight;
+    private long lastProgress;
+
+    // What the measured phase counted.
+    private long requests;
+    private long bytes;
+    private long errors;
+    private String firstError;
+    private long lastReply;
+
+    LoadWorker(Load load, int index, int threads) throws IOException {
+        this.load = load;
+        this.index = index;
+        this.threads = threads;
+        this.selector = Selector.open();
+        this.out = ByteBuffer.allocateDirect(load.payloadBytes());
+        this.in = ByteBuffer.allocateDirect(load.payloadBytes());
+    }
+
+    static Histogram newHistogram() {
+        Histogram histogram = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
+        // A stalled server can push a latency past a minute; record it rather than fail.
+        histogram.setAutoResize(true);
+        return histogram;
+    }
+
+    /** Opens this worker's connections, a bounded number at a time. */
+    Void connect() throws IOException {
+        int next = index;
+        int connecting = 0;
+        long progress = System.nanoTime();
+        while (next < load.connections() || connecting > 0) {
+            while (next < load.connections() && connecting < CONNECTS_IN_FLIGHT) {
+                if (open(next)) {
+                    connecting++;
+                }
+                next += threads;
+            }
+            int connected = finishConnects();
+            connecting -= connected;
+            long now = System.nanoTime();
+            if (connected > 0) {
+                progress = now;
+            } else if (now - progress > NO_PROGRESS_NANOS) {
+                throw new IOException("cannot connect to " + Sockets.format(load.target()) + ": " + connecting
+                        + " connections not established within " + TimeUnit.NANOSECONDS.toSeconds(NO_PROGRESS_NANOS) + " s");
+            }
+        }
+        return null;
+    }
+
+    /** Opens connection {@code id}; true when its connect is still in progress. */
+    private boolean open(int id) throws IOException {
+        SocketChannel channel = null;
+        try {
+            channel = SocketChannel.open();
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            LoadConnection connection = new LoadConnection(id, channel, channel.register(selector, 0));
+            connection.key.attach(connection);
+            connections.add(connection);
+            if (channel.connect(load.target())) {
+                return false;
+            }
+            connection.key.interestOps(SelectionKey.OP_CONNECT);
+            return true;
+        } catch (IOException e) {
+            if (channel != null) {
+                Shutdown.closeQuietly(channel);
+            }
+            throw Sockets.connectFailed(load.target(), e);
+        }
+    }
+
+    private int finishConnects() throws IOException {
+        int[] connected = {0};
+        IOException[] failure = {null};
+        selector.select(key -> {
+            try {
+                if (((SocketChannel) key.channel()).finishConnect()) {
+                    key.interestOps(0);
+                    connected[0]++;
+                }
+            } catch (IOException e) {
+                failure[0] = Sockets.connectFailed(load.target(), e);
+            }
+        }, 1000);
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return connected[0];
+    }
+
+    /** Closed-loop round trips that warm both sides up and time a normal round trip. */
+    Void warmUp() throws IOException {
+        recording = warmUpLatency;
+        expectedIntervalNanos = 0;
+        openLoop = false;
+        requestsPerConnection = load.warmupRequestsPerConnection();
+        stopIssuingAt = Long.MAX_VALUE;
+        drive(System.nanoTime());
+        return null;
+    }
+
+    /**
+     * The measured phase. Open loop: request {@code k} of connection {@code c} is due at
+     * {@code start + (c + k * connections) / rate}, whether or not the server kept up, and
+     * its latency counts from then, so a stall is charged to every request it delayed.
+     */
+    Void measure(long start, long closedLoopExpectedIntervalNanos) throws IOException {
+        recording = latency;
+        expectedIntervalNanos = closedLoopExpectedIntervalNanos;
+        openLoop = load.mode() == Load.Mode.OPEN;
+        requestsPerConnection = load.duration() == null ? load.requestsPerConnection() : Integer.MAX_VALUE;
+        stopIssuingAt = load.duration() == null ? Long.MAX_VALUE : start + load.duration().toNanos();
+        lastReply = start;
+        drive(start);
+        return null;
+    }
+
+    private void drive(long start) throws IOException {
+        phaseStart = start;
+        lastProgress = System.nanoTime();
+        active = 0;
+        for (LoadConnection connection : connections) {
+            if (!connection.failed) {
+                connection.startedInPhase = 0;
+                active++;
+                scheduleNext(connection, lastProgress);
+            }
+        }
+        while (active > 0) {
+            long now = System.nanoTime();
+            while (!scheduled.isEmpty() && scheduled.peek().due <= now) {
+                send(scheduled.poll(), now);
+            }
+            long wait = scheduled.isEmpty() ? STALL_CHECK_NANOS : scheduled.peek().due - now;
+            int ready;
+            if (wait >= 1_000_000) {
+                ready = selector.select(this::onReady, wait / 1_000_000);
+            } else {
+                ready = selector.selectNow(this::onReady);
+                if (ready == 0 && wait > 0) {
+                    LockSupport.parkNanos(Math.min(wait, PARK_SLICE_NANOS));
+                }
+            }
+            if (ready == 0) {
+                failStalled(System.nanoTime());
+            }
+        }
+    }
+
+    private void scheduleNext(LoadConnection connection, long now) throws IOException {
+        long due = openLoop ? intendedTime(connection.id, connection.startedInPhase) : now;
+        if (connection.startedInPhase == requestsPerConnection || due >= stopIssuingAt) {
+            active--;
+            return;
+        }
+        connection.startedInPhase++;
+        connection.due = due;
+        if (due <= now) {
+            send(connection, now);
+        } else {
+            scheduled.add(connection);
+        }
+    }
+
+    private long intendedTime(int connection, int request) {
+        double requestNumber = connection + (double) request * load.connections();
+        return phaseStart + (long) (requestNumber * 1e9 / load.ratePerSecond());
+    }
+
+    private void send(LoadConnection connection, long now) throws IOException {
+        connection.request++;
+        connection.sent = 0;
+        connection.received = 0;
+        connection.inFlight = true;
+        inFlight++;
+        lastProgress = now;
+        try {
+            write(connection);
+        } catch (IOException e) {
+            fail(connection, "connection " + connection.id + " failed on write: " + e.getMessage());
+        }
+    }
+
+    private void write(LoadConnection connection) throws IOException {
+        out.clear().position(connection.sent);
+        Payloads.fill(out, connection.id, connection.request);
+        int written = connection.channel.write(out);
+        if (written > 0) {
+            connection.sent += written;
+            lastProgress = System.nanoTime();
+        }
+        connection.key.interestOps(connection.sent < load.payloadBytes()
+                ? SelectionKey.OP_READ | SelectionKey.OP_WRITE
+                : SelectionKey.OP_READ);
+    }
+
+    private void onReady(SelectionKey key) {
+        LoadConnection connection = (LoadConnection) key.attachment();
+        try {
+            if (key.isWritable() && connection.sent < load.payloadBytes()) {
+                write(connection);
+            }
+            if (key.isReadable()) {
+                read(connection);
+            }
+        } catch (IOException e) {
+            fail(connection, "connection " + connection.id + " to " + Sockets.format(load.target()) + " failed: " + e.getMessage());
+        }
+    }
+
+    private void read(LoadConnection connection) throws IOException {
+        in.clear().position(connection.received);
+        int read = connection.channel.read(in);
+        if (read < 0) {
+            fail(connection, "connection " + connection.id + " was closed by " + Sockets.format(load.target())
+                    + " while request " + connection.request + " was in flight");
+            return;
+        }
+        if (read == 0) {
+            return;
+        }
+        in.limit(in.position()).position(connection.received);
+        if (!Payloads.matches(in, connection.id, connection.request)) {
+            fail(connection, Payloads.mismatch(connection.id, connection.request).getMessage());
+            return;
+        }
+        long now = System.nanoTime();
+        lastProgress = now;
+        connection.received += read;
+        if (connection.received == load.payloadBytes()) {
+            complete(connection, now);
+        }
+    }
+
+    private void complete(LoadConnection connection, long now) throws IOException {
+        long nanos = now - connection.due;
+        if (expectedIntervalNanos > 0) {
+            recording.recordValueWithExpectedInterval(nanos, expectedIntervalNanos);
+        } else {
+            recording.recordValue(nanos);
+        }
+        if (recording == latency) {
+            requests++;
+            bytes += load.payloadBytes();
+            lastReply = now;
+        }
+        connection.inFlight = false;
+        inFlight--;
+        connection.key.interestOps(0);
+        scheduleNext(connection, now);
+    }
+
+    private void failStalled(long now) {
+        if (inFlight == 0 || now - lastProgress <= NO_PROGRESS_NANOS) {
+            return;
+        }
+        for (LoadConnection connection : connections) {
+            if (connection.inFlight) {
+                fail(connection, "no reply from " + Sockets.format(load.target()) + " on connection " + connection.id
+                        + " within " + TimeUnit.NANOSECONDS.toSeconds(NO_PROGRESS_NANOS) + " s");
+            }
+        }
+    }
+
+    private void fail(LoadConnection connection, String message) {
+        if (connection.failed) {
+            return;
+        }
+        connection.failed = true;
+        errors++;
+        if (firstError == null) {
+            firstError = message;
+        }
+        if (connection.inFlight) {
+            connection.inFlight = false;
+            inFlight--;
+        }
+        active--;
+        connection.key.cancel();
+        Shutdown.closeQuietly(connection.channel);
+    }
+
+    Histogram warmUpLatency() {
+        return warmUpLatency;
+    }
+
+    Histogram latency() {
+        return latency;
+    }
+
+    long requests() {
+        return requests;
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    long errors() {
+        return errors;
+    }
+
+    String firstError() {
+        return firstError;
+    }
+
+    long lastReply() {
+        return lastReply;
+    }
+
+    /**
+     * Closes the selector, from any thread: a phase still running wakes up and ends with a
+     * ClosedSelectorException. Used when another worker failed and the run is over.
+     */
+    void abort() {
+        Shutdown.closeQuietly(selector);
+    }
+
+    /** Closes every connection and the selector; only once no phase is running. */
+    @Override
+    public void close() {
+        abort();
+        for (LoadConnection connection : connections) {
+            Shutdown.closeQuietly(connection.channel);
+        }
+    }
+}
