@@ -110,7 +110,7 @@ public final class ProbePoint {
             return new ProbeLine(experiment, runtime, workload.tasks(), error == null ? ProbeLine.OK : ProbeLine.FAILED,
                     error, RawOsLimits.current(), jvmFlags, workload.sleep().toMillis(), workload.depth(), warmupTasks,
                     spawnNanos, parkedNanos, parkedTasks, heapUsedAfterGcBytes, rssBytes, hwmBytes, pteBytes, nmt,
-                    completeNanos, wallNanos, processCpuNanos, uptimeNanos, cpuPercent);
+                    completeNanos, wallNanos, processCpuNanos, uptimeNanos, cpuPercent, null, null);
         }
     }
 

@@ -19,7 +19,7 @@ public record ProbeLine(
         RawOsLimits osLimits, List<String> jvmFlags, Long sleepMs, Integer depth, Long warmupTasks, Long spawnNanos,
         Long parkedNanos, Long parkedTasks, Long heapUsedAfterGcBytes, Long rssBytes, Long hwmBytes, Long pteBytes,
         NmtSummary nmt, Long completeNanos, Long wallNanos, Long processCpuNanos, Long uptimeNanos,
-        Double cpuPercent) {
+        Double cpuPercent, String config, String runtimeVersion) {
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";
@@ -37,7 +37,7 @@ public record ProbeLine(
 
     /** The components that say which point it was, not what it measured. */
     private static final Set<String> IDENTITY = Set.of("experiment", "runtime", "tasks", "status", "error", "osLimits",
-            "jvmFlags", "sleepMs", "depth", "nmt");
+            "jvmFlags", "sleepMs", "depth", "nmt", "config", "runtimeVersion");
 
     /**
      * Every measured field by name, in the order above, with the {@code nmt} object's fields
