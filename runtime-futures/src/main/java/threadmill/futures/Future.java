@@ -31,7 +31,7 @@ public interface Future<T> {
 
     /** {@code future.map(f)}: the output passed through {@code f} when it is ready. */
     default <U> Future<U> map(Function<? super T, ? extends U> f) {
-        return new Map<>(this, f);
+        return new MapOutput<>(this, f);
     }
 
     /** {@code future.then(f)} (Rust's {@code and_then} / an {@code .await} followed by more code). */

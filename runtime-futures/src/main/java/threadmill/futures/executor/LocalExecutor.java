@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import threadmill.futures.Context;
 import threadmill.futures.Future;
 import threadmill.futures.Poll;
+import threadmill.futures.runtime.Tunables;
 import threadmill.futures.task.JoinHandle;
 import threadmill.futures.task.Task;
 import threadmill.futures.task.Waker;
@@ -16,8 +17,9 @@ import threadmill.futures.task.Waker;
  * until the next timer deadline or a wake-up: no busy polling.
  *
  * <p>Because everything shares one thread, a future that blocks the thread (Thread.sleep, a
- * blocking read) stalls every other task until it returns: two tasks that each block for 300 ms
- * take 600 ms, while two tasks awaiting {@code Futures.sleep} of 300 ms take 300 ms.
+ * blocking read) stalls every other task until it returns: two tasks that each block for a
+ * while take twice that, where two tasks awaiting {@code Futures.sleep} of the same while take
+ * it once. Blocking calls belong on {@link WorkerPool#spawnBlocking}.
  *
  * <p>Thread rules: the executor belongs to the thread that created it; only that thread may
  * call {@link #spawnLocal}, {@link #blockOn} and {@link #close}. Wakers may be called from any
@@ -25,7 +27,8 @@ import threadmill.futures.task.Waker;
  */
 public final class LocalExecutor implements AutoCloseable {
 
-    private static final int EVENT_INTERVAL = 61;
+    /** Spawned tasks per round, and rounds per driver turn ({@link Tunables#FAIRNESS_INTERVAL}). */
+    private static final int EVENT_INTERVAL = Tunables.FAIRNESS_INTERVAL;
 
     private final Thread owner = Thread.currentThread();
     private final Driver driver = new Driver();
@@ -58,11 +61,11 @@ public final class LocalExecutor implements AutoCloseable {
             throw new IllegalStateException("blockOn called from inside a runtime thread ("
                     + owner.getName() + "); await the future instead");
         }
-        Driver previous = Driver.enter(driver);
+        Driver.Previous previous = driver.enter();
         try {
             return run(future);
         } finally {
-            Driver.exit(previous);
+            previous.restore();
             if (interrupted) {
                 interrupted = false;
                 Thread.currentThread().interrupt();

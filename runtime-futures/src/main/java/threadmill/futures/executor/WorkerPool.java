@@ -3,6 +3,7 @@ package threadmill.futures.executor;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import threadmill.futures.Future;
+import threadmill.futures.runtime.Tunables;
 import threadmill.futures.task.JoinHandle;
 import threadmill.futures.task.Schedule;
 import threadmill.futures.task.Task;
@@ -15,9 +16,10 @@ import threadmill.futures.task.Task;
  * <p>A task woken on a worker thread is queued on that worker (its data is in that cache); a
  * worker that queues work while another worker is parked wakes one parked worker, which then
  * steals. Timers are armed in the driver of the worker that polls them and fire there, waking
- * the task wherever it runs next; a socket registers in the less loaded of that driver and
- * another one chosen at random (see {@link Driver#reactorForNewChannel()}), and its readiness wakes
- * the task onto that worker.
+ * the task wherever it runs next; a socket registers in the less loaded of that driver's
+ * reactor and another one chosen at random (see
+ * {@link threadmill.futures.net.Reactor#forNewChannel()}), and its readiness wakes the task
+ * onto that worker.
  *
  * <p>{@link #close()} stops the workers and the blocking pool, and joins their threads; tasks
  * that had not finished complete as cancelled.
@@ -33,8 +35,7 @@ public final class WorkerPool implements AutoCloseable {
 
     /** The largest pool: beyond this, more workers only add stealing traffic. */
     public static final int MAX_WORKERS = 1024;
-    /** Half of tokio's 256-slot run queue, the batch its workers take from the inject queue. */
-    private static final int INJECTION_BATCH = 128;
+    private static final int INJECTION_BATCH = Tunables.INJECTION_BATCH;
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     final Worker[] workers;
@@ -65,9 +66,7 @@ public final class WorkerPool implements AutoCloseable {
             this.workers[i] = new Worker(this, i);
             drivers[i] = this.workers[i].driver;
         }
-        for (int i = 0; i < workers; i++) {
-            drivers[i].shareChannelsWith(drivers, i);
-        }
+        Driver.shareChannels(drivers);
         this.blocking = new BlockingPool("threadmill-pool-" + id + "-blocking-");
         for (int i = 0; i < workers; i++) {
             threads[i] = new WorkerThread(this.workers[i], "threadmill-pool-" + id + "-worker-" + i);
@@ -118,11 +117,11 @@ public final class WorkerPool implements AutoCloseable {
         if (closed) {
             throw failure != null ? failed("blockOn") : new IllegalStateException("blockOn on a closed WorkerPool");
         }
-        Driver previous = Driver.enter(workers[0].driver);
+        Driver.Previous previous = workers[0].driver.enter();
         try {
             return ThreadParker.runToCompletion(future);
         } finally {
-            Driver.exit(previous);
+            previous.restore();
         }
     }
 
@@ -214,9 +213,7 @@ public final class WorkerPool implements AutoCloseable {
 
     /**
      * How many tasks a worker takes from the injection queue at once: its fair share of
-     * {@link #INJECTION_BATCH}. Not tied to the ring's size: the share decides how evenly tasks
-     * spawned from outside spread over the workers, and with them the timers and sockets they
-     * arm, which stay with the worker that first polled them (see DESIGN.md on the 1024-slot ring).
+     * {@link Tunables#INJECTION_BATCH}, which says why it is not tied to the ring's size.
      */
     int injectorShare() {
         return workers.length == 1 ? INJECTION_BATCH : 1 + INJECTION_BATCH / workers.length;
