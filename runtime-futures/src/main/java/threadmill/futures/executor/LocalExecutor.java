@@ -15,6 +15,7 @@ import threadmill.futures.task.Waker;
  * is pending, the tasks started with {@link #spawnLocal}, the timers and the sockets of this
  * executor, all on that one thread. When nothing can run, the thread blocks in the selector
  * until the next timer deadline or a wake-up: no busy polling.
+ * {@snippet class=threadmill.futures.examples.ExecutorExamplesTest region=local-executor}
  *
  * <p>Because everything shares one thread, a future that blocks the thread (Thread.sleep, a
  * blocking read) stalls every other task until it returns: two tasks that each block for a
@@ -37,7 +38,10 @@ public final class LocalExecutor implements AutoCloseable {
     private volatile boolean closed;
     private boolean interrupted;
 
-    /** Spawns a task that this thread polls while it is inside {@link #blockOn} ({@code spawn_local}). */
+    /**
+     * Spawns a task that this thread polls while it is inside {@link #blockOn} ({@code spawn_local});
+     * see the example above. Owner thread only.
+     */
     public <T> JoinHandle<T> spawnLocal(Future<T> future) {
         checkOwner("spawnLocal");
         if (closed) {
@@ -50,7 +54,8 @@ public final class LocalExecutor implements AutoCloseable {
 
     /**
      * Polls {@code future} to completion on this thread, running spawned tasks, timers and I/O
-     * while it is pending, and returns its output (or throws what it threw).
+     * while it is pending, and returns its output (or throws what it threw); see the example
+     * above. Owner thread only, and not from inside a runtime thread (await there instead).
      */
     public <T> T blockOn(Future<T> future) {
         checkOwner("blockOn");

@@ -21,6 +21,10 @@ import threadmill.futures.task.Task;
  * {@link threadmill.futures.net.Reactor#forNewChannel()}), and its readiness wakes the task
  * onto that worker.
  *
+ * <p>Spawn tasks from any thread, await them from outside the pool with {@link #blockOn}, and
+ * close the pool when done:
+ * {@snippet class=threadmill.futures.examples.ExecutorExamplesTest region=worker-pool}
+ *
  * <p>{@link #close()} stops the workers and the blocking pool, and joins their threads; tasks
  * that had not finished complete as cancelled.
  *
@@ -77,6 +81,10 @@ public final class WorkerPool implements AutoCloseable {
     /**
      * Spawns a task ({@code tokio::spawn}); callable from any thread, inside the pool or not.
      * The task starts running at once on some worker; the handle awaits its output.
+     * {@snippet class=threadmill.futures.examples.ExecutorExamplesTest region=spawn}
+     *
+     * @throws IllegalStateException if a worker of this pool died (the pool failed); on a pool
+     *         that was closed, the task completes as cancelled instead
      */
     public <T> JoinHandle<T> spawn(Future<T> future) {
         Task<T> task = Task.create(future, scheduler);
@@ -94,7 +102,9 @@ public final class WorkerPool implements AutoCloseable {
     /**
      * Runs {@code callable} on the blocking pool, off the workers ({@code spawn_blocking}): for
      * work that blocks its thread (file I/O, a blocking library) and would stall every task
-     * queued behind it on a worker.
+     * queued behind it on a worker. A checked exception it throws is the cause of the handle's
+     * {@link threadmill.futures.task.JoinError}, wrapped once.
+     * {@snippet class=threadmill.futures.examples.ExecutorExamplesTest region=spawn-blocking}
      */
     public <T> JoinHandle<T> spawnBlocking(Callable<T> callable) {
         if (failure != null) {
@@ -108,6 +118,9 @@ public final class WorkerPool implements AutoCloseable {
      * whenever it is pending, while spawned tasks run on the workers ({@code Runtime::block_on}).
      * Its timers and sockets are armed in worker 0's driver. Must not be called from inside a
      * runtime thread: that would block a thread tasks depend on.
+     * {@snippet class=threadmill.futures.examples.ExecutorExamplesTest region=block-on}
+     *
+     * @throws IllegalStateException if called on a runtime thread, or the pool is closed
      */
     public <T> T blockOn(Future<T> future) {
         if (Driver.insideRuntime()) {
@@ -234,6 +247,9 @@ public final class WorkerPool implements AutoCloseable {
      * had not finished complete as cancelled; their timers and sockets are released. Every call
      * waits, a second one made while the first is still closing included; once closed, a call
      * returns at once.
+     * {@snippet class=threadmill.futures.examples.ExecutorExamplesTest region=close}
+     *
+     * @throws IllegalStateException if called on one of this pool's workers
      */
     @Override
     public void close() {

@@ -4,10 +4,14 @@ package threadmill.workload.blocking;
  * The order in which a fan-out's tasks are joined, the same as the futures runtime's
  * {@code joinAll}: while the next task in order has not ended, wait for the one halfway from it
  * to the end, if that one has not ended either. The tasks of a fan-out end in about the order
- * they started, and waiting for each next one woke the joining thread every time it caught up
- * with them (257 times for 10,000 futures tasks sleeping 10 ms), each wake-up paid by a thread
- * that ran tasks and each run of the joiner on a core they needed; halving wakes it about
- * log2(n) times and still lets go of ended tasks as they end.
+ * they started, so waiting for each next one would wake the joining thread every time it caught
+ * up with them, each wake-up paid by a thread that runs tasks and each run of the joiner on a
+ * core they need; halving wakes it about log2(n) times and still lets go of ended tasks as they
+ * end.
+ *
+ * <p>The futures runtime has its own copy of this order ({@code JoinHandlesInOrder}), which
+ * stays separate: that library depends on the JDK alone, and it awaits handles with a waker
+ * where this waits on threads.
  */
 public final class FanOutJoin {
 
