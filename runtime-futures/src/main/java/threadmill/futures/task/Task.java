@@ -23,10 +23,9 @@ import threadmill.futures.Poll;
  * transitionToShutdown   not RUNNING, not COMPLETE     RUNNING + CANCELLED
  * </pre>
  * Idle is none of NOTIFIED, RUNNING and COMPLETE; CANCELLED is kept by every transition once
- * set. The stage field holds the future while
- * the task runs and the output once it is complete (tokio's {@code CoreStage}); it is only
- * touched by the thread that holds RUNNING, or by the joiner after it saw COMPLETE, so the
- * state CAS orders every access.
+ * set. The stage field holds the future while the task runs and the output once it is
+ * complete (tokio's {@code CoreStage}); it is only touched by the thread that holds RUNNING, or
+ * by the joiner after it saw COMPLETE, so the state CAS orders every access.
  */
 public final class Task<T> implements JoinHandle<T>, Waker, Context, Runnable {
 
