@@ -3,12 +3,12 @@ package threadmill.futures;
 import java.util.function.Function;
 
 /** {@link Future#map}: one future, its output passed through a function. */
-final class Map<T, U> implements Future<U> {
+final class MapOutput<T, U> implements Future<U> {
 
     private Future<T> inner;
     private final Function<? super T, ? extends U> f;
 
-    Map(Future<T> inner, Function<? super T, ? extends U> f) {
+    MapOutput(Future<T> inner, Function<? super T, ? extends U> f) {
         this.inner = inner;
         this.f = f;
     }

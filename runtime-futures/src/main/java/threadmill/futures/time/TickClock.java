@@ -7,13 +7,13 @@ import java.time.Duration;
  * rounded up to the next tick and a timer fires once the clock has reached its deadline, so a
  * sleep is never shorter than asked.
  *
- * <p>Why a quarter and not tokio's whole millisecond: the round-up is lateness every timer pays,
- * half a tick on average. At 1 ms it was half of a 2 ms lateness budget, and every timer armed
- * within one millisecond fell due at the same instant, a burst the workers then ran one after
- * another; at 250 µs those timers fall due in four smaller batches spread as they were armed.
- * A finer tick costs the driver more wake-ups only when timers are due in more distinct ticks.
+ * <p>Why a quarter and not tokio's whole millisecond: the round-up is lateness that every timer
+ * pays, half a tick on average, and every timer armed within one tick falls due at the same
+ * instant, a batch the workers then run one after another. A quarter-millisecond tick cuts the
+ * round-up to a quarter and splits such a batch in four, spread as the timers were armed; it
+ * costs the driver more wake-ups only when timers are due in more distinct ticks.
  */
-public final class Clock {
+public final class TickClock {
 
     /** The length of one tick. */
     public static final long TICK_NANOS = 250_000;
@@ -26,7 +26,7 @@ public final class Clock {
 
     private static final long ORIGIN = System.nanoTime();
 
-    private Clock() {
+    private TickClock() {
     }
 
     /** Ticks since the runtime's time origin. */
