@@ -39,7 +39,7 @@ class PackageLayeringTest {
             Set.of("threadmill.futures", "threadmill.futures.task", "threadmill.futures.time"),
             Set.of("threadmill.futures.net"),
             Set.of("threadmill.futures.executor"),
-            Set.of("threadmill.futures.workload"));
+            Set.of("threadmill.futures.taskruntime"));
 
     private static final Pattern REFERENCE = Pattern.compile("(threadmill/futures(?:/[a-z][a-z0-9_]*)*)/[A-Z]");
 

@@ -1,4 +1,4 @@
-package threadmill.futures.workload;
+package threadmill.futures.taskruntime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

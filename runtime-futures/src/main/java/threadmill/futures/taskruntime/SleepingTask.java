@@ -1,4 +1,4 @@
-package threadmill.futures.workload;
+package threadmill.futures.taskruntime;
 
 import threadmill.futures.Context;
 import threadmill.futures.Future;

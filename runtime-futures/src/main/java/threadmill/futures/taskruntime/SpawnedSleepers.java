@@ -1,4 +1,4 @@
-package threadmill.futures.workload;
+package threadmill.futures.taskruntime;
 
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;

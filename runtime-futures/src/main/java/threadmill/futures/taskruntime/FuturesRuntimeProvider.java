@@ -1,4 +1,4 @@
-package threadmill.futures.workload;
+package threadmill.futures.taskruntime;
 
 import threadmill.workload.RuntimePitfalls;
 import threadmill.workload.TaskRuntime;

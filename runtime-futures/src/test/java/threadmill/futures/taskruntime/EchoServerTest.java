@@ -1,4 +1,4 @@
-package threadmill.futures.workload;
+package threadmill.futures.taskruntime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package threadmill.futures.workload;
+package threadmill.futures.taskruntime;
 
 import threadmill.workload.TaskRuntime;
 import threadmill.workload.TaskRuntimeContractTest;
