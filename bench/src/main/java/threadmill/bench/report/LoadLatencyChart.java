@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import threadmill.bench.raw.ServerLine;
+import threadmill.workload.TaskRuntimes;
 
 /**
  * Open-loop latency against the load a server achieved, one colour per server: p99 solid and
@@ -37,9 +38,10 @@ record LoadLatencyChart(String title, List<Line> lines) {
         Plot plot = new Plot(title, x.label(), y);
         plot.xTicks(x);
         List<Plot.Key> keys = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            Line line = lines.get(i);
-            String color = Plot.color(line.server(), i);
+        int others = 0;
+        for (Line line : lines) {
+            // A server outside the registry (the floor, tokio) takes the next colour the registry leaves.
+            String color = Plot.color(line.server(), TaskRuntimes.known(line.server()) ? 0 : others++);
             draw(plot, x, y, line, color, ServerLine::p99Micros, false);
             draw(plot, x, y, line, color, ServerLine::p50Micros, true);
             keys.add(new Plot.Key(line.server() + " p99", color, false));
