@@ -8,7 +8,7 @@ import java.util.Map;
 /** raw/env.json: the machine, JDK and code a run measured, written before anything is measured. */
 public record RunEnvironment(Build threadmill, String suite, String command, String started, Jdk jdk,
                              Map<String, List<String>> jvmFlags, String gc, Cpu cpu, Long memoryBytes, String kernel,
-                             String os, RawOsLimits osLimits, String maven) {
+                             String os, RawOsLimits osLimits, String maven, Pinning cpuLayout) {
 
     public RunEnvironment {
         jvmFlags = jvmFlags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(jvmFlags));
@@ -24,5 +24,12 @@ public record RunEnvironment(Build threadmill, String suite, String command, Str
 
     /** The {@code cpu} object. */
     public record Cpu(String model, Integer cores) {
+    }
+
+    /**
+     * The {@code cpuLayout} object: the CPUs the server comparison pinned its server processes
+     * and its load generator to ({@code taskset -c} lists), null lists when it ran unpinned.
+     */
+    public record Pinning(String serverCpus, String clientCpus, String onlineCpus) {
     }
 }

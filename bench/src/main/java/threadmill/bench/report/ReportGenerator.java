@@ -33,6 +33,7 @@ public final class ReportGenerator {
         Sleep10sSection.write(ctx);
         JmhSection.write(ctx);
         LatencySection.write(ctx);
+        ServerSection.write(ctx);
         PitfallsSection.write(ctx);
         FailuresSection.write(ctx);
         MethodologySection.write(ctx);

@@ -21,6 +21,7 @@ import threadmill.bench.probe.ProbeSweep;
 import threadmill.bench.raw.Progress;
 import threadmill.bench.raw.RawDir;
 import threadmill.bench.report.ReportGenerator;
+import threadmill.bench.server.ServerComparison;
 import threadmill.workload.TaskRuntimeProvider;
 import threadmill.workload.TaskRuntimes;
 
@@ -30,8 +31,10 @@ import threadmill.workload.TaskRuntimes;
  * The runtimes are every one the registry finds on the class path ({@code all}, the default),
  * or those named.
  * Writes raw/env.json, then runs the JMH groups, the memory probe, the sleep-10-s experiment,
- * the pitfalls and the report, each point's result written as soon as it is known. A failing
- * group or point goes to raw/failures.jsonl and the run goes on.
+ * the pitfalls, the pinned server comparison and the report, each point's result written as
+ * soon as it is known. A failing group or point goes to raw/failures.jsonl (the server
+ * comparison's to raw/server.jsonl) and the run goes on. The server comparison's CPU lists
+ * come from {@code -Dsuite.server.cpus} and {@code -Dsuite.client.cpus} ({@code auto} by default).
  */
 public final class Suite {
 
@@ -43,12 +46,15 @@ public final class Suite {
     private final SuiteSize size;
     private final List<String> runtimes;
     private final Path runDir;
+    private final ServerComparison servers;
     private final Instant started = Instant.now();
 
+    /** @throws IllegalArgumentException naming a server comparison CPU list that cannot be used */
     Suite(SuiteSize size, List<String> runtimes, Path runDir) {
         this.size = size;
         this.runtimes = List.copyOf(runtimes);
         this.runDir = runDir;
+        this.servers = ServerComparison.forSuite(size.label(), this.runtimes);
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -96,6 +102,7 @@ public final class Suite {
         memory.run(raw, progress);
         sleep10s.run(raw, progress);
         Pitfalls.run(pitfalls, raw, progress);
+        servers.run(raw, progress);
         report(raw, progress);
     }
 
@@ -125,10 +132,11 @@ public final class Suite {
         flags.put("probeAbove1M", ProbeSpec.memoryFlags(ProbeSpec.LARGE_HEAP_MB));
         flags.put("sleep10s", List.of());
         flags.put("pitfalls", pitfallFlags);
+        flags.putAll(ServerComparison.jvmFlags());
         String command = System.getProperty("threadmill.command",
                 JavaCommand.of(Suite.class.getName(), arguments));
         Path repoRoot = Path.of(System.getProperty("threadmill.repo.root", "."));
-        raw.environment(Environment.describe(size.label(), command, started, flags, repoRoot));
+        raw.environment(Environment.describe(size.label(), command, started, flags, repoRoot, servers.pinning()));
     }
 
     private void printPlan(ProbeSweep memory, ProbeSweep sleep10s, List<PitfallSpec> pitfalls) {
@@ -145,8 +153,10 @@ public final class Suite {
         memory.plan().forEach(line -> System.out.println("    " + line));
         sleep10s.plan().forEach(line -> System.out.println("    " + line));
         System.out.printf(Locale.ROOT, "  pitfalls: %d points, ~%d min%n", pitfalls.size(), pitfallTime.toMinutes());
+        System.out.printf(Locale.ROOT, "  server comparison: %d points, ~%d min%n", servers.plan().size(),
+                servers.estimate().toMinutes());
         System.out.printf(Locale.ROOT, "  estimated total: ~%d min%n",
-                jmhTime.plus(probeTime).plus(pitfallTime).toMinutes());
+                jmhTime.plus(probeTime).plus(pitfallTime).plus(servers.estimate()).toMinutes());
         System.out.flush();
     }
 

@@ -78,7 +78,7 @@ public enum SuiteSize {
                 new JmhGroup("sleep", "SleepThroughputBenchmark", Map.of("tasks", settings.sleepTasks(), "sleepMs", settings.sleepMs()),
                         false, 1),
                 new JmhGroup("requests", "RequestFanOutBenchmark", requests, false, 1),
-                new JmhGroup("server", "EchoServerBenchmark", requests, false, 1),
+                new JmhGroup("connect-storm", "ConnectStormBenchmark", requests, false, 1),
                 new JmhGroup("timer-latency", "TimerLatenessBenchmark",
                         Map.of("tasks", settings.sleepTasks(), "sleepMs", settings.sleepMs()), false, 1),
                 // serverOpenLoop (at the class's default rate) and fanOutRoundTrips

@@ -33,7 +33,13 @@ class SchemaRoundTripTest {
                 new FailureLine("jmh:server", "pool", params, "not run: why", LIMITS),
                 new RunEnvironment(new RunEnvironment.Build("0.1", "abc", false), "smoke", "cmd", "1970-01-01T00:00:00Z",
                         new RunEnvironment.Jdk("v", "25", "vm", "/jdk"), Map.of("suite", List.of("-Xmx1g")), "G1",
-                        new RunEnvironment.Cpu("cpu", 2), 1024L, "6.1", "Debian", LIMITS, null));
+                        new RunEnvironment.Cpu("cpu", 2), 1024L, "6.1", "Debian", LIMITS, null,
+                        new RunEnvironment.Pinning("0", "1", "0-1")),
+                new ServerLine("futures", null, "open", 1000, 128, 0.75, 45000.0, 2, 2.001, 90045L, 0L, 44999.5,
+                        810_000_000L, 8.995, 41.2, 60.1, 120.5, 300.7, 1200.9, "0", "1", null,
+                        "hgrm/server-futures-1000-open-75-w2.hgrm", "ok", null),
+                new ServerLine("pool", null, "closed", 1000, 128, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null, null, null, null, null, "failed", "not run: bounded"));
         for (Record line : lines) {
             assertEquals(line, JsonLines.read(JsonLines.write(line), line.getClass()), line.getClass().getSimpleName());
         }
@@ -54,6 +60,16 @@ class SchemaRoundTripTest {
         assertEquals(0L, line.count());
         assertEquals(null, line.p50());
         assertEquals("open", line.mode());
+    }
+
+    @Test
+    void aServerLineThatSaysOkMustBeAMeasuredWindow() {
+        String line = JsonLines.write(new ServerLine("loom", null, "closed", 10, 128, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, "failed", "no"))
+                .replace("\"failed\"", "\"ok\"");
+
+        JsonProcessingException error = assertThrows(JsonProcessingException.class, () -> JsonLines.read(line, ServerLine.class));
+        assertTrue(error.getMessage().contains("an ok line is a measured window"), error.getMessage());
     }
 
     @Test

@@ -19,18 +19,18 @@ class JmhStageTest {
     @Test
     void aTrialThatFailsIsAFailureLineWithItsMessage(@TempDir Path dir) throws Exception {
         JmhStage stage = new JmhStage(SuiteSize.SMOKE, List.of("pool"), new RawDir(dir));
-        JmhGroup group = new JmhGroup("server", "EchoServerBenchmark", Map.of("connections", List.of("300")), false, 1);
+        JmhGroup group = new JmhGroup("connect-storm", "ConnectStormBenchmark", Map.of("connections", List.of("300")), false, 1);
         String status = stage.runLogged(group);
         assertEquals("failed (1 of 1 trials, see failures.jsonl)", status);
         List<String> failures = Files.readAllLines(dir.resolve("failures.jsonl"));
         assertEquals(1, failures.size(), failures.toString());
         String line = failures.get(0);
-        assertTrue(line.startsWith("{\"stage\":\"jmh:server\",\"runtime\":\"pool\",\"params\":{\"benchmark\":"
-                + "\"EchoServerBenchmark.serve\",\"connections\":300,\"payload\":128,\"requests\":10},"
+        assertTrue(line.startsWith("{\"stage\":\"jmh:connect-storm\",\"runtime\":\"pool\",\"params\":{\"benchmark\":"
+                + "\"ConnectStormBenchmark.serve\",\"connections\":300,\"payload\":128,\"requests\":10},"
                 + "\"error\":\"java.lang.IllegalArgumentException: connections=300 exceeds the 200 connections"
                 + " the pool server serves at once"), line);
         assertTrue(line.contains("\"osLimits\":{\"pidMax\":"), line);
-        assertTrue(Files.readString(dir.resolve("jmh-server.log")).contains("Iteration   1: <failure>"));
+        assertTrue(Files.readString(dir.resolve("jmh-connect-storm.log")).contains("Iteration   1: <failure>"));
     }
 
     /** A runtime the group leaves out is not run, and its failures.jsonl line gives the group's reason. */

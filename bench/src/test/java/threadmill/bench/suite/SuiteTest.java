@@ -88,9 +88,10 @@ class SuiteTest {
     @Test
     void environmentDescribesThisMachine() {
         String env = JsonLines.write(Environment.describe("smoke", "cmd", java.time.Instant.EPOCH, Map.of(),
-                java.nio.file.Path.of(".")));
+                java.nio.file.Path.of("."), new threadmill.bench.raw.RunEnvironment.Pinning("0", "1", "0-1")));
         assertTrue(env.contains("\"suite\":\"smoke\",\"command\":\"cmd\",\"started\":\"1970-01-01T00:00:00Z\""), env);
         assertTrue(env.contains("\"cores\":" + Runtime.getRuntime().availableProcessors()), env);
         assertTrue(env.contains("\"pidMax\":"), env);
+        assertTrue(env.endsWith(",\"cpuLayout\":{\"serverCpus\":\"0\",\"clientCpus\":\"1\",\"onlineCpus\":\"0-1\"}}"), env);
     }
 }
