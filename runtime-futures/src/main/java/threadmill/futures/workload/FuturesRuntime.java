@@ -17,21 +17,50 @@ import threadmill.workload.RunningTasks;
 import threadmill.workload.SleepFanOut;
 import threadmill.workload.SleepObserver;
 import threadmill.workload.TaskRuntime;
+import threadmill.workload.TaskRuntimeProvider;
+import threadmill.workload.Validate;
 
 /**
  * The workloads on the futures runtime: every task is a real spawned task on one
- * {@link WorkerPool} (one worker per processor), owned by this object.
+ * {@link WorkerPool} (one worker per processor, or {@value #WORKERS_PROPERTY} workers), owned
+ * by this object.
  */
 public final class FuturesRuntime implements TaskRuntime {
+
+    /**
+     * The system property that sets the worker count of the runtime's pool, as
+     * {@code jdk.virtualThreadScheduler.parallelism} sets virtual threads' carriers: unset, one
+     * worker per processor.
+     */
+    public static final String WORKERS_PROPERTY = "threadmill.futures.workers";
 
     private final WorkerPool pool;
 
     public FuturesRuntime() {
-        this(new WorkerPool());
+        this(new WorkerPool(defaultWorkers()));
     }
 
     public FuturesRuntime(WorkerPool pool) {
         this.pool = pool;
+    }
+
+    /**
+     * {@value #WORKERS_PROPERTY}, or one worker per processor when it is unset.
+     *
+     * @throws IllegalArgumentException when the property is not a whole number from 1 to
+     *         {@value threadmill.workload.TaskRuntimeProvider#MAX_WORKERS}
+     */
+    static int defaultWorkers() {
+        String value = System.getProperty(WORKERS_PROPERTY);
+        if (value == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            return Validate.inRange(WORKERS_PROPERTY, Integer.parseInt(value.trim()), 1, TaskRuntimeProvider.MAX_WORKERS);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(WORKERS_PROPERTY + " must be a whole number between 1 and "
+                    + TaskRuntimeProvider.MAX_WORKERS + ", was '" + value + "'", e);
+        }
     }
 
     @Override
