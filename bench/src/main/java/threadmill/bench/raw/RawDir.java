@@ -46,6 +46,10 @@ public record RawDir(Path path) {
         append("server.jsonl", line);
     }
 
+    public void reference(ReferenceLine line) {
+        append("reference.jsonl", line);
+    }
+
     public void failure(FailureLine line) {
         append("failures.jsonl", line);
     }

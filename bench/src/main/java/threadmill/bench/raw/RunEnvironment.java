@@ -8,10 +8,18 @@ import java.util.Map;
 /** raw/env.json: the machine, JDK and code a run measured, written before anything is measured. */
 public record RunEnvironment(Build threadmill, String suite, String command, String started, Jdk jdk,
                              Map<String, List<String>> jvmFlags, String gc, Cpu cpu, Long memoryBytes, String kernel,
-                             String os, RawOsLimits osLimits, String maven, Pinning cpuLayout) {
+                             String os, RawOsLimits osLimits, String maven, Pinning cpuLayout,
+                             Map<String, ReferenceInfo> reference) {
 
     public RunEnvironment {
         jvmFlags = jvmFlags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(jvmFlags));
+        reference = reference == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(reference));
+    }
+
+    /** The same environment with the native references' descriptions, once they are known. */
+    public RunEnvironment withReference(Map<String, ReferenceInfo> references) {
+        return new RunEnvironment(threadmill, suite, command, started, jdk, jvmFlags, gc, cpu, memoryBytes, kernel, os,
+                osLimits, maven, cpuLayout, references);
     }
 
     /** The {@code threadmill} object: the code that ran. */

@@ -53,9 +53,9 @@ public final class WorkerPool implements AutoCloseable {
     private volatile Throwable failure;
     private String failedWorker;
 
-    /** One worker per available processor. */
+    /** {@link Tunables#WORKERS} workers: one per available processor unless set. */
     public WorkerPool() {
-        this(Runtime.getRuntime().availableProcessors());
+        this(Tunables.WORKERS);
     }
 
     public WorkerPool(int workers) {

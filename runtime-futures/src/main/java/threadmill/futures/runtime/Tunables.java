@@ -24,6 +24,16 @@ public final class Tunables {
     private static final Properties SOURCE = System.getProperties();
 
     /**
+     * Worker threads of a {@code WorkerPool} made without a count (the one the Threadmill
+     * runtime uses), as {@code jdk.virtualThreadScheduler.parallelism} sets virtual threads'
+     * carriers. More: more tasks run at once, up to the processors there are; beyond them, workers
+     * only take turns and steal from each other. Fewer: the rest of the machine stays free, and
+     * the suite measures how a runtime scales with its workers. Default one per available
+     * processor, as tokio's multi-thread runtime.
+     */
+    public static final int WORKERS = intValue("workers", Runtime.getRuntime().availableProcessors(), 1, 1024);
+
+    /**
      * Tasks an executor thread runs between looks at work from elsewhere. A worker takes every
      * {@code FAIRNESS_INTERVAL}th task from the injection queue before its own queue, and turns
      * its driver (I/O and timers, without blocking) after every {@code FAIRNESS_INTERVAL} tasks; a
@@ -111,7 +121,7 @@ public final class Tunables {
     public static final long BLOCKING_KEEP_ALIVE_NANOS = millis("blockingKeepAliveMillis", 10_000, 1, 3_600_000);
 
     /** The property names above, without {@link #PREFIX}, in the order they are declared. */
-    public static final List<String> NAMES = List.of("fairnessInterval", "runQueueCapacity", "wakeBatch",
+    public static final List<String> NAMES = List.of("workers", "fairnessInterval", "runQueueCapacity", "wakeBatch",
             "injectionBatch", "coopBudget", "readInterestPatience", "releasePatienceMillis", "blockingThreads",
             "blockingKeepAliveMillis");
 

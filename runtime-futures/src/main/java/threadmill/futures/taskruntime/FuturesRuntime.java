@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import threadmill.futures.Futures;
 import threadmill.futures.executor.WorkerPool;
+import threadmill.futures.runtime.Tunables;
 import threadmill.futures.task.JoinError;
 import threadmill.futures.task.JoinHandle;
 import threadmill.workload.RequestFanOut;
@@ -20,9 +21,17 @@ import threadmill.workload.TaskRuntime;
 
 /**
  * The workloads on the futures runtime: every task is a real spawned task on one
- * {@link WorkerPool} (one worker per processor), owned by this object.
+ * {@link WorkerPool} (one worker per processor, or {@value #WORKERS_PROPERTY} workers), owned
+ * by this object.
  */
 public final class FuturesRuntime implements TaskRuntime {
+
+    /**
+     * The system property that sets the worker count of the runtime's pool, as
+     * {@code jdk.virtualThreadScheduler.parallelism} sets virtual threads' carriers: unset, one
+     * worker per processor ({@link Tunables#WORKERS}, read once per JVM).
+     */
+    public static final String WORKERS_PROPERTY = Tunables.PREFIX + "workers";
 
     private final WorkerPool pool;
 
@@ -32,6 +41,11 @@ public final class FuturesRuntime implements TaskRuntime {
 
     public FuturesRuntime(WorkerPool pool) {
         this.pool = pool;
+    }
+
+    /** The pool every task of this runtime runs on. */
+    WorkerPool pool() {
+        return pool;
     }
 
     @Override

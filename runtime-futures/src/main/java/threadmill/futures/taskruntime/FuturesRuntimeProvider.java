@@ -1,8 +1,10 @@
 package threadmill.futures.taskruntime;
 
+import java.util.List;
 import threadmill.workload.RuntimePitfalls;
 import threadmill.workload.TaskRuntime;
 import threadmill.workload.TaskRuntimeProvider;
+import threadmill.workload.Validate;
 
 /** Makes the futures runtime known to {@code TaskRuntimes} as {@code futures}. */
 public final class FuturesRuntimeProvider implements TaskRuntimeProvider {
@@ -32,6 +34,13 @@ public final class FuturesRuntimeProvider implements TaskRuntimeProvider {
     @Override
     public long heapBytesPerDepthLevel() {
         return 24;
+    }
+
+    /** The worker pool's threads ({@link FuturesRuntime#WORKERS_PROPERTY}). */
+    @Override
+    public List<String> jvmFlagsForWorkers(int workers) {
+        Validate.inRange("workers", workers, 1, MAX_WORKERS);
+        return List.of("-D" + FuturesRuntime.WORKERS_PROPERTY + "=" + workers);
     }
 
     @Override

@@ -50,7 +50,7 @@ class TunablesTest {
         properties.setProperty("threadmill.futures.fairnesInterval", "31");
         String message = assertThrows(IllegalArgumentException.class, () -> Tunables.rejectUnknown(properties)).getMessage();
         assertTrue(message.startsWith("threadmill.futures.fairnesInterval is not a tunable of the futures runtime; the tunables are "
-                + "threadmill.futures.fairnessInterval, threadmill.futures.runQueueCapacity"), message);
+                + "threadmill.futures.workers, threadmill.futures.fairnessInterval"), message);
     }
 
     /** NAMES is what the misspelling check accepts: it must list every tunable, and only those. */
