@@ -16,13 +16,15 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import threadmill.harness.server.ServedCpu;
 import threadmill.workload.RunningServer;
 import threadmill.workload.Shutdown;
 import threadmill.workload.Sockets;
 
 /**
  * A main of this package run in a child JVM (same java, same class path, the given JVM
- * flags), and both ends of the little protocol between them: a server child prints
+ * flags, optionally behind a launcher such as {@code taskset -c 0}), or any other program,
+ * and both ends of the little protocol between them: a server child prints
  * {@code listening host:port} once bound and serves until its stdin closes.
  *
  * <p>Closing the parent's end of stdin is how the child is told to stop, so a child never
@@ -53,7 +55,17 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Starts {@code mainClass} with {@code args} in a child JVM run with {@code jvmFlags}. */
     public static ChildProcess start(Class<?> mainClass, List<String> jvmFlags, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(List.of(), mainClass, jvmFlags, args);
+    }
+
+    /**
+     * Starts {@code mainClass} in a child JVM behind {@code launcher}, a command that runs the
+     * rest of its command line in its own place ({@code taskset -c 0} execs java, so the
+     * child's pid is the JVM's).
+     */
+    public static ChildProcess start(List<String> launcher, Class<?> mainClass, List<String> jvmFlags, List<String> args)
+            throws IOException {
+        List<String> command = new ArrayList<>(launcher);
         command.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmFlags);
@@ -61,14 +73,28 @@ public final class ChildProcess implements AutoCloseable {
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
         command.addAll(args);
-        Process process = new ProcessBuilder(command).start();
-        return new ChildProcess(mainClass.getSimpleName() + " (pid " + process.pid() + ")", process);
+        return exec(mainClass.getSimpleName(), command);
+    }
+
+    /** Starts any program; {@code name} stands for it in messages, with its pid. */
+    public static ChildProcess exec(String name, List<String> command) throws IOException {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).start();
+        } catch (IOException e) {
+            throw new IOException("cannot start " + name + " (" + String.join(" ", command) + "): " + e.getMessage(), e);
+        }
+        return new ChildProcess(name + " (pid " + process.pid() + ")", process);
     }
 
     /** Starts a server main in a child JVM and waits until it prints where it listens. */
     public static ChildProcess startServer(Class<?> mainClass, List<String> jvmFlags, List<String> args, Duration timeout)
             throws IOException, InterruptedException {
-        ChildProcess child = start(mainClass, jvmFlags, args);
+        return listening(start(mainClass, jvmFlags, args), timeout);
+    }
+
+    /** Waits until a child started as a server prints where it listens; stops it if it does not. */
+    public static ChildProcess listening(ChildProcess child, Duration timeout) throws IOException, InterruptedException {
         try {
             child.awaitListening(timeout);
             return child;
@@ -148,6 +174,20 @@ public final class ChildProcess implements AutoCloseable {
         return process;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Writes one line to the child's stdin and flushes it. */
+    public void send(String line) throws IOException {
+        try {
+            process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        } catch (IOException e) {
+            throw failure("cannot be written to (" + e.getMessage() + "), exit code " + exitCode());
+        }
+    }
+
     /** Closes the child's stdin, waits a few seconds for it to exit, then kills it. */
     @Override
     public void close() {
@@ -173,8 +213,11 @@ public final class ChildProcess implements AutoCloseable {
 
     /**
      * The child's side: starts a server, prints {@code listening host:port}, serves until stdin
-     * closes, then closes the server. Bad arguments print {@code usage} and exit with 2, a
-     * server that cannot start exits with 1; each with one line on stderr.
+     * closes, then closes the server. Each line read from stdin meanwhile, and its end, prints
+     * a {@link ServedCpu} line: the process's CPU time so far, which is how a server on another
+     * host reports what it cost (a parent on the same host reads {@code /proc} itself). Bad
+     * arguments print {@code usage} and exit with 2, a server that cannot start exits with 1;
+     * each with one line on stderr.
      */
     public static void runMain(String usage, ServerStarter starter) {
         RunningServer server;
@@ -193,7 +236,7 @@ public final class ChildProcess implements AutoCloseable {
         try (server) {
             System.out.println(LISTENING + Sockets.format(server.address()));
             System.out.flush();
-            awaitEndOfInput(System.in);
+            ServedCpu.reportUntilEndOfInput(System.in, System.out);
         }
     }
 
@@ -201,17 +244,6 @@ public final class ChildProcess implements AutoCloseable {
     @FunctionalInterface
     public interface ServerStarter {
         RunningServer start() throws IOException;
-    }
-
-    private static void awaitEndOfInput(InputStream in) {
-        byte[] discard = new byte[256];
-        try {
-            while (in.read(discard) >= 0) {
-                // Only the end of input matters: it means the parent is done or gone.
-            }
-        } catch (IOException e) {
-            // A broken stdin means the parent is gone, which is the signal to stop.
-        }
     }
 
     private Thread pump(String stream, InputStream in, java.util.function.Consumer<String> sink) {

@@ -7,8 +7,14 @@
  * {@code ulimit -n} of one process. The mains read their arguments with
  * {@link threadmill.harness.CommandLine}.
  *
- * <p>All traffic is loopback; sockets use TCP_NODELAY and the contract's listen backlog
- * ({@link threadmill.workload.Sockets#LISTEN_BACKLOG}) on every side. Nothing here is part of
- * the contract: runtimes never depend on this module, only their tests do.
+ * <p>The steady-state server comparison pins a server process and the load generator to
+ * CPUs of their own and reads the server's CPU time ({@link threadmill.harness.server}); the
+ * load generator's {@link threadmill.harness.load.SteadyLoad} keeps its connections open across
+ * measured windows.
+ *
+ * <p>Traffic is loopback unless a user points the load side at another host; sockets use
+ * TCP_NODELAY and the contract's listen backlog ({@link threadmill.workload.Sockets#LISTEN_BACKLOG})
+ * on every side. Nothing here is part of the contract: runtimes never depend on this module,
+ * only their tests do.
  */
 package threadmill.harness;

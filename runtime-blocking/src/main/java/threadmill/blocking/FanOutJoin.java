@@ -8,6 +8,10 @@ package threadmill.blocking;
  * catches up with them, each wake-up paid by a thread that runs tasks and each run of the
  * joiner on a core they need; halving wakes it about log2(n) times and still lets go of ended
  * tasks as they end.
+ *
+ * <p>The futures runtime has its own copy of this order ({@code JoinHandlesInOrder}), which
+ * stays separate: that library depends on the JDK alone, and it awaits handles with a waker
+ * where this waits on threads.
  */
 public final class FanOutJoin {
 

@@ -1,5 +1,6 @@
 package threadmill.coroutines
 
+import io.ktor.network.selector.Selectable
 import io.ktor.network.selector.SelectorManager
 import io.ktor.network.sockets.ServerSocket
 import io.ktor.network.sockets.Socket
@@ -22,6 +23,7 @@ import java.io.IOException
 import java.net.InetAddress
 import java.net.InetSocketAddress
 import kotlin.time.Duration.Companion.milliseconds
+import kotlin.time.Duration.Companion.seconds
 import io.ktor.network.sockets.InetSocketAddress as KtorSocketAddress
 
 /**
@@ -42,10 +44,34 @@ internal class CoroutineEchoServer private constructor(
 
     /**
      * Cancels the accept loop and every connection and returns once they have ended: the
-     * listener is closed, and every connection's socket is closing (see [echo]).
+     * listening socket is closed in the kernel (see [awaitListenerReleased]), and every
+     * connection's socket is closing (see [echo]).
      */
     override fun close() {
         Shutdown.awaitUninterruptibly { runBlocking { acceptLoop.cancelAndJoin() } }
+        // A loop cancelled before it first ran never reached its finally block.
+        listener.close()
+        awaitListenerReleased()
+    }
+
+    /**
+     * Closing a channel that is registered with a selector only marks it closed: the JDK
+     * closes the descriptor when that selector next deregisters the cancelled key, on ktor's
+     * selector thread. Until then the kernel keeps completing connections into the backlog,
+     * so a server that returned from close() would still accept. Waits for the
+     * deregistration, which ktor's close wakes the selector for.
+     */
+    private fun awaitListenerReleased() {
+        val channel = (listener as? Selectable)?.channel ?: return
+        val deadline = System.nanoTime() + LISTENER_RELEASE_LIMIT.inWholeNanoseconds
+        while (channel.isRegistered) {
+            if (System.nanoTime() - deadline > 0) {
+                throw IllegalStateException(
+                    "echo server ${Sockets.format(address)}: the listener was not released by ktor's " +
+                        "selector within $LISTENER_RELEASE_LIMIT")
+            }
+            Thread.sleep(1)
+        }
     }
 
     private suspend fun acceptConnections() = coroutineScope {
@@ -87,6 +113,9 @@ internal class CoroutineEchoServer private constructor(
     companion object {
 
         private val ACCEPT_BACKOFF = 100.milliseconds
+
+        /** How long close() waits for ktor's selector thread to release the listener: it is woken for it, so a limit far above a scheduling delay only catches a stuck selector. */
+        private val LISTENER_RELEASE_LIMIT = 5.seconds
 
         /**
          * Binds [bind] (backlog [Sockets.LISTEN_BACKLOG], as every runtime's server asks) and

@@ -2,7 +2,10 @@ package threadmill.coroutines
 
 import threadmill.coroutines.pitfalls.CoroutinePitfalls
 import threadmill.workload.NamedRuntimeProvider
+import threadmill.workload.TaskRuntimeProvider
 import threadmill.workload.RuntimePitfalls
+import threadmill.workload.Validate
+import java.util.Optional
 
 /** `coroutines`: Kotlin coroutines, as found by `TaskRuntimes`. */
 class CoroutineRuntimeProvider : NamedRuntimeProvider(
@@ -21,4 +24,15 @@ class CoroutineRuntimeProvider : NamedRuntimeProvider(
     override fun heapBytesPerDepthLevel(): Long = 80
 
     override fun pitfalls(): RuntimePitfalls = CoroutinePitfalls()
+
+    override fun runtimeVersion(): Optional<String> = Optional.of(LibraryVersions.KOTLINX_COROUTINES)
+
+    /**
+     * Dispatchers.Default's core pool, which its scheduler reads once, when it starts: the
+     * threads that run CPU work, one per processor unless set.
+     */
+    override fun jvmFlagsForWorkers(workers: Int): List<String> {
+        Validate.inRange("workers", workers, 1, TaskRuntimeProvider.MAX_WORKERS)
+        return listOf("-Dkotlinx.coroutines.scheduler.core.pool.size=$workers")
+    }
 }

@@ -41,6 +41,23 @@ class CoroutineRuntimeTest {
         runtime.close()
     }
 
+    /**
+     * ktor closes a listener by cancelling its selection key; the JDK closes the descriptor
+     * only when the selector thread deregisters that key. Closing many servers back to back
+     * and connecting at once catches a close() that returns inside that window.
+     */
+    @Test
+    fun aClosedEchoServerRefusesConnectionsAsSoonAsCloseReturns() {
+        repeat(200) { attempt ->
+            val server = runtime.startEchoServer(Sockets.DEFAULT_BIND)
+            server.close()
+            Socket().use { late ->
+                assertThrows(IOException::class.java, { late.connect(server.address(), 2000) },
+                    "attempt $attempt: still accepting after close()")
+            }
+        }
+    }
+
     @Test
     fun sleepersRunOnTheSharedDefaultDispatcher() {
         val threads = ConcurrentHashMap.newKeySet<Thread>()

@@ -1,5 +1,7 @@
 package threadmill.futures;
 
+import threadmill.futures.runtime.Tunables;
+
 /**
  * How many iterations a looping future may run inside one poll before it yields. A loop whose
  * body is always ready at once would otherwise never return Pending and would starve every other
@@ -8,8 +10,8 @@ package threadmill.futures;
  */
 public final class CoopBudget {
 
-    /** Iterations a loop may run in one poll before yielding. */
-    public static final int ITERATIONS_PER_POLL = 128;
+    /** Iterations a loop may run in one poll before yielding: {@link Tunables#COOP_BUDGET}. */
+    public static final int ITERATIONS_PER_POLL = Tunables.COOP_BUDGET;
 
     private CoopBudget() {
     }

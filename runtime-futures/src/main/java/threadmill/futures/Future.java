@@ -14,6 +14,10 @@ import java.util.function.Function;
  * <p>A future is polled by one thread at a time (the executor guarantees it), so its fields need
  * no synchronisation; wakers it hands out may be called from any thread.
  *
+ * <p>Futures compose without running: {@link #map} and {@link #then} (an {@code .await} followed
+ * by more code) build a bigger future, which an executor then runs.
+ * {@snippet class=threadmill.futures.examples.FuturesExamplesTest region=map-then}
+ *
  * @param <T> what the future produces
  */
 public interface Future<T> {
@@ -31,7 +35,7 @@ public interface Future<T> {
 
     /** {@code future.map(f)}: the output passed through {@code f} when it is ready. */
     default <U> Future<U> map(Function<? super T, ? extends U> f) {
-        return new Map<>(this, f);
+        return new MapOutput<>(this, f);
     }
 
     /** {@code future.then(f)} (Rust's {@code and_then} / an {@code .await} followed by more code). */

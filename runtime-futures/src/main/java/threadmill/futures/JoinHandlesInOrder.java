@@ -12,12 +12,15 @@ import threadmill.futures.task.JoinHandle;
  *
  * <p>While the next handle in order is unfinished, the caller waits on the one halfway from it
  * to the end instead, if that one is unfinished too. The tasks of a fan-out finish in about the
- * order they were spawned, and awaiting each next handle woke the caller every time it caught
- * up with them: 257 times for 10,000 tasks sleeping 10 ms, each a thread wake-up paid by a
- * worker when the caller is in {@code blockOn}, and each a run of the caller on a core the tasks
- * needed. Halving wakes it about log2(n) times and still collects the outputs while the tasks
- * run, where awaiting the last handle first woke it once but left the whole sweep until after
- * the last task (a million 10 s sleepers ended 0.1-0.2 s later).
+ * order they were spawned, so awaiting each next handle would wake the caller every time it
+ * caught up with them, each a thread wake-up paid by a worker when the caller is in
+ * {@code blockOn} and each a run of the caller on a core the tasks need. Halving wakes it about
+ * log2(n) times and still collects the outputs while the tasks run, where awaiting the last
+ * handle first would wake it once but leave the whole sweep until after the last task.
+ *
+ * <p>The blocking runtimes join their threads in the same order with their own
+ * {@code FanOutJoin}. The two stay separate: this library depends on the JDK alone, and the
+ * blocking one waits on threads, not on handles polled with a waker.
  */
 final class JoinHandlesInOrder<T> implements Future<List<T>> {
 

@@ -1,7 +1,9 @@
 package threadmill.loom;
 
+import java.util.List;
 import threadmill.workload.NamedRuntimeProvider;
 import threadmill.workload.RuntimePitfalls;
+import threadmill.workload.Validate;
 
 /** {@code loom}: a virtual thread per task, as found by {@code TaskRuntimes}. */
 public final class VirtualThreadProvider extends NamedRuntimeProvider {
@@ -30,6 +32,17 @@ public final class VirtualThreadProvider extends NamedRuntimeProvider {
     @Override
     public long heapBytesPerDepthLevel() {
         return 64;
+    }
+
+    /**
+     * The carriers: the default scheduler's ForkJoinPool parallelism, one per processor unless
+     * set. Its pool may grow past that only to compensate for a carrier pinned in a blocking
+     * call, which these workloads do not make.
+     */
+    @Override
+    public List<String> jvmFlagsForWorkers(int workers) {
+        Validate.inRange("workers", workers, 1, MAX_WORKERS);
+        return List.of("-Djdk.virtualThreadScheduler.parallelism=" + workers);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package threadmill.workload;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -65,6 +67,30 @@ public interface TaskRuntimeProvider {
     default long heapBytesPerDepthLevel() {
         return 64;
     }
+
+    /**
+     * The version of the library this runtime is, where that is not the JDK's own (e.g.
+     * kotlinx.coroutines'); empty for a runtime the JDK is, or that is part of this project.
+     */
+    default Optional<String> runtimeVersion() {
+        return Optional.empty();
+    }
+
+    /**
+     * The JVM flags that make this runtime run its tasks on {@code workers} threads (virtual
+     * threads' carriers, a pool's workers), for a JVM started with them: such a setting is read
+     * once, when the scheduler is first used. Empty when the runtime has no such setting (a
+     * thread per task), in which case only its default count is measured.
+     *
+     * @throws IllegalArgumentException when {@code workers} is outside 1 to {@link #MAX_WORKERS}
+     */
+    default List<String> jvmFlagsForWorkers(int workers) {
+        Validate.inRange("workers", workers, 1, MAX_WORKERS);
+        return List.of();
+    }
+
+    /** The most workers {@link #jvmFlagsForWorkers} accepts: far more than any machine this runs on has cores. */
+    int MAX_WORKERS = 1024;
 
     /** This runtime's side of the pitfall measurements; by default it takes part in none. */
     default RuntimePitfalls pitfalls() {

@@ -58,6 +58,18 @@ final class PinningPitfall {
                 .toList();
     }
 
+    /**
+     * Whether a JDK of this feature release is known to pin a virtual thread that sleeps in this
+     * variant's region: for the plan's time only; the measurement counts the pins.
+     */
+    static boolean pins(String variant, int jdkFeature) {
+        return switch (variant) {
+            case "class-init", "native-frame" -> true;
+            case "synchronized" -> jdkFeature < 24;
+            default -> false;
+        };
+    }
+
     /** Two carriers for every variant; the native-frame one also needs reflection's native accessor. */
     static List<String> jvmFlags(String variant) {
         List<String> flags = new ArrayList<>(TWO_CARRIERS);

@@ -72,13 +72,23 @@ public final class Pitfalls {
 
     /** The plan's time when every pitfall shows: a JVM start each plus the serialised waits. */
     public static Duration estimate(List<PitfallSpec> plan) {
-        return plan.stream().map(spec -> Duration.ofSeconds(2).plusMillis(switch (spec.pitfall()) {
+        return plan.stream().map(Pitfalls::estimate).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /**
+     * One pitfall's time: a JVM start plus the waits the pitfall serialises where it shows. A
+     * pinning variant pins where the JDK is known to pin it (class initialisers and native
+     * frames; {@code synchronized} before JEP 491 in JDK 24): every sleep then holds one of the
+     * two carriers, half of tasks x rounds x sleepMs, with a millisecond sleep overrunning its
+     * length by about as much again; a variant that does not pin is over in a moment.
+     */
+    static Duration estimate(PitfallSpec spec) {
+        return Duration.ofSeconds(2).plusMillis(switch (spec.pitfall()) {
             case BlockingSleepPitfall.NAME -> spec.param("tasks") * spec.param("sleepMs");
             case CpuHogPitfall.NAME -> spec.param("rounds") * spec.param("sleepMs") + spec.param("hogMs");
-            // Every sleep pinned, two carriers: half of tasks x rounds x sleepMs at the nominal
-            // length. A pinned sleep of a millisecond overruns it, so the halving is left out.
-            default -> spec.param("tasks") * spec.param("rounds") * spec.param("sleepMs");
-        })).reduce(Duration.ZERO, Duration::plus);
+            default -> PinningPitfall.pins(spec.variant(), Runtime.version().feature())
+                    ? spec.param("tasks") * spec.param("rounds") * spec.param("sleepMs") : 500;
+        });
     }
 
     public static void run(List<PitfallSpec> plan, RawDir raw, Progress progress) throws InterruptedException {
@@ -93,7 +103,8 @@ public final class Pitfalls {
                 raw.failed("pitfall:" + spec.pitfall(), spec.runtime(), spec.paramsWithVariant(), FailureLine.oneLine(e));
                 status = "failed";
             }
-            progress.point("pitfall:" + spec.pitfall(), spec.runtime(), spec.variant() + " " + spec.params(), status);
+            progress.point("pitfall:" + spec.pitfall(), spec.runtime(), spec.variant() + " " + spec.params(), status,
+                    estimate(spec));
         }
     }
 

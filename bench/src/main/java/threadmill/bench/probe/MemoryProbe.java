@@ -12,7 +12,10 @@ import threadmill.workload.TaskRuntimes;
  * <pre>
  * MemoryProbe --out results/x/raw [--experiment memory|sleep10s] [--suite quick|full]
  *             [--runtimes loom,futures] [--tasks 1,1k,10k] [--depth 1,16,64] [--xmx-mb 4096]
+ *             [--config default,coh,zgc]
  * </pre>
+ * {@code --config} names configurations of the matrix ({@link JvmConfig}) to measure at the
+ * given or default sizes, each in turn.
  * {@code --depth} sweeps the call depth of the sleep (default: the suite's, 1, and 16 as well
  * in the full suite). Every point is checked before the first one runs; each runs in a fresh JVM and its line is
  * appended to {@code probe.jsonl} as soon as it ends.
@@ -20,7 +23,7 @@ import threadmill.workload.TaskRuntimes;
 public final class MemoryProbe {
 
     /** The options {@code main} takes. */
-    static final String[] OPTIONS = {"out", "experiment", "suite", "runtimes", "tasks", "depth", "xmx-mb"};
+    static final String[] OPTIONS = {"out", "experiment", "suite", "runtimes", "tasks", "depth", "xmx-mb", "config"};
 
     private MemoryProbe() {
     }
@@ -54,11 +57,17 @@ public final class MemoryProbe {
         Long xmx = options.wholeNumber("xmx-mb");
         List<Integer> tasks = options.counts("tasks", null);
         List<Integer> depths = options.counts("depth", null);
-        if (tasks != null || xmx != null || depths != null) {
+        List<String> configs = options.list("config", null);
+        if (tasks != null || xmx != null || depths != null || configs != null) {
             List<Integer> sizes = tasks != null ? tasks
                     : experiment == Experiment.MEMORY ? (full ? ProbeSweep.FULL_TASKS : ProbeSweep.QUICK_TASKS)
                     : ProbeSweep.SLEEP10S_TASKS;
-            return ProbeSweep.of(experiment, runtimes, sizes, depths != null ? depths : List.of(1), xmx).requireFits();
+            List<ProbeSpec> points = new java.util.ArrayList<>();
+            for (String config : configs != null ? configs : List.of(JvmConfig.DEFAULT.label())) {
+                points.addAll(ProbeSweep.of(experiment, runtimes, sizes, depths != null ? depths : List.of(1), xmx,
+                        JvmConfig.named(config)).points());
+            }
+            return new ProbeSweep(points).requireFits();
         }
         return experiment == Experiment.MEMORY ? ProbeSweep.memory(full, runtimes) : ProbeSweep.sleep10s(full, runtimes);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import threadmill.bench.raw.FailureLine;
 import threadmill.bench.raw.ProbeLine;
 import threadmill.bench.raw.Progress;
@@ -11,7 +12,6 @@ import threadmill.bench.raw.RawDir;
 import threadmill.harness.ChildProcess;
 import threadmill.harness.JsonLines;
 import threadmill.workload.OsLimits;
-import threadmill.workload.TaskRuntimeProvider;
 import threadmill.workload.TaskRuntimes;
 
 /** The points of a probe sweep, each run in its own child JVM, and the running of them. */
@@ -22,19 +22,38 @@ public record ProbeSweep(List<ProbeSpec> points) {
     public static final List<Integer> SLEEP10S_TASKS = List.of(10_000, 100_000, 1_000_000);
     /** The deeper sleep of the full suite's memory sweep (lesson 4: a sleep at depth 1 flatters every runtime). */
     public static final int FULL_DEPTH = 16;
+    /**
+     * The N of a matrix point (every configuration but the full suite's default, which sweeps):
+     * a million tasks put a parked task's cost a hundred times above the noise of a baseline's
+     * few megabytes, for every runtime whose tasks are not kernel threads.
+     */
+    public static final int MATRIX_TASKS = 1_000_000;
+    /**
+     * The matrix's N for a runtime whose tasks are kernel threads: the largest size of the sweep
+     * that stays under Linux's default pid_max (32,768) with room to spare.
+     */
+    public static final int MATRIX_KERNEL_THREAD_TASKS = 10_000;
+    /** The N of the sleep-10-s matrix: the published experiment's headline size. */
+    public static final int SLEEP10S_MATRIX_TASKS = 1_000_000;
 
     public ProbeSweep {
         points = List.copyOf(points);
     }
 
-    /** Every runtime at every size, at every depth (all of depth 1 first). */
+    /** Every runtime at every size, at every depth (all of depth 1 first), in the JDK's default configuration. */
     public static ProbeSweep of(Experiment experiment, List<String> runtimes, List<Integer> tasks,
                                 List<Integer> depths, Long xmxMegabytes) {
+        return of(experiment, runtimes, tasks, depths, xmxMegabytes, JvmConfig.DEFAULT);
+    }
+
+    /** Every runtime at every size, at every depth (all of depth 1 first), in one configuration. */
+    public static ProbeSweep of(Experiment experiment, List<String> runtimes, List<Integer> tasks,
+                                List<Integer> depths, Long xmxMegabytes, JvmConfig config) {
         List<ProbeSpec> points = new ArrayList<>();
         for (int depth : depths) {
             for (String runtime : runtimes) {
                 for (int n : tasks) {
-                    points.add(new ProbeSpec(experiment, runtime, n, depth, xmxMegabytes));
+                    points.add(new ProbeSpec(experiment, runtime, n, depth, xmxMegabytes, config));
                 }
             }
         }
@@ -42,38 +61,48 @@ public record ProbeSweep(List<ProbeSpec> points) {
     }
 
     /**
-     * The memory sweep of a suite at depth 1: 1 to 1M tasks, up to 10M in the full suite; the
-     * full suite measures depth {@value #FULL_DEPTH} too, up to 1M tasks (ten million virtual
-     * threads parked that deep would not fit the 16 GiB heap of the point).
+     * The memory sweep of a suite. The full suite sweeps N from 1 to 10M at depth 1 and from 1
+     * to 1M at depth {@value #FULL_DEPTH} in the default configuration, then measures every
+     * other configuration of the matrix at N = 1 (the baseline of that configuration) and the
+     * matrix's N; the quick suite measures the default and compact headers at those two N only.
      */
     public static ProbeSweep memory(boolean full, List<String> runtimes) {
-        if (!full) {
-            return of(Experiment.MEMORY, runtimes, QUICK_TASKS, List.of(1), null);
+        List<ProbeSpec> points = new ArrayList<>();
+        List<JvmConfig> configs = JvmConfig.matrix(full);
+        if (full) {
+            points.addAll(of(Experiment.MEMORY, runtimes, FULL_TASKS, List.of(1), null).points());
+            points.addAll(of(Experiment.MEMORY, runtimes, QUICK_TASKS, List.of(FULL_DEPTH), null).points());
+            configs = configs.subList(1, configs.size());
         }
-        List<ProbeSpec> points = new ArrayList<>(of(Experiment.MEMORY, runtimes, FULL_TASKS, List.of(1), null).points());
-        points.addAll(of(Experiment.MEMORY, runtimes, QUICK_TASKS, List.of(FULL_DEPTH), null).points());
+        for (JvmConfig config : configs) {
+            for (String runtime : runtimes) {
+                for (int n : List.of(1, matrixTasks(runtime))) {
+                    points.add(new ProbeSpec(Experiment.MEMORY, runtime, n, 1, null, config));
+                }
+            }
+        }
         return new ProbeSweep(points);
     }
 
+    /** The N a runtime's matrix points measure. */
+    public static int matrixTasks(String runtime) {
+        return TaskRuntimes.provider(runtime).eachTaskIsKernelThread() ? MATRIX_KERNEL_THREAD_TASKS : MATRIX_TASKS;
+    }
+
     /**
-     * The sleep-10-s experiment of a suite: 10k, 100k and 1M tasks; the quick suite keeps 1M
-     * only for the runtimes whose tasks are not kernel threads (a million of those fail at the
-     * OS limit anyway, which 100k already shows). A runtime that bounds how many tasks run at
-     * once is left out: N sleepers take N / bound x 10 s there, which says nothing the
-     * published tables can be set beside.
+     * The sleep-10-s experiment of a suite: a million tasks in every configuration of the
+     * suite's matrix, and in the full suite 10k and 100k in the default configuration first.
+     * Every runtime is in the plan; those the limits rule out (kernel threads past pid_max, a
+     * pool that sleeps 200 at a time) are recorded as not run when their turn comes.
      */
     public static ProbeSweep sleep10s(boolean full, List<String> runtimes) {
         List<ProbeSpec> points = new ArrayList<>();
-        for (String runtime : runtimes) {
-            TaskRuntimeProvider provider = TaskRuntimes.provider(runtime);
-            if (provider.maxConcurrentTasks().isPresent()) {
-                continue;
-            }
-            for (int n : SLEEP10S_TASKS) {
-                if (full || n < 1_000_000 || !provider.eachTaskIsKernelThread()) {
-                    points.add(new ProbeSpec(Experiment.SLEEP10S, runtime, n, null));
-                }
-            }
+        if (full) {
+            points.addAll(of(Experiment.SLEEP10S, runtimes, SLEEP10S_TASKS.subList(0, 2), List.of(1), null).points());
+        }
+        for (JvmConfig config : JvmConfig.matrix(full)) {
+            points.addAll(of(Experiment.SLEEP10S, runtimes, List.of(SLEEP10S_MATRIX_TASKS), List.of(1), null, config)
+                    .points());
         }
         return new ProbeSweep(points);
     }
@@ -81,6 +110,14 @@ public record ProbeSweep(List<ProbeSpec> points) {
     /** Upper bound of the time the sweep may take: the sum of the points' timeouts. */
     public Duration worstCase() {
         return points.stream().map(ProbeSpec::timeout).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** The time the sweep is planned to take: each point's estimate, nothing for those predicted to fail. */
+    public Duration estimate() {
+        OsLimits limits = OsLimits.current();
+        long threadsNow = KernelThreadLimit.onMachine();
+        return points.stream().filter(point -> point.predictedFailure(limits, threadsNow).isEmpty())
+                .map(ProbeSpec::estimate).reduce(Duration.ZERO, Duration::plus);
     }
 
     /** Throws the first heap shortfall: a sweep asked for by hand must fit before anything runs. */
@@ -91,21 +128,17 @@ public record ProbeSweep(List<ProbeSpec> points) {
         return this;
     }
 
-    /** Lines that say what will run, and what is expected to fail at an OS limit. */
+    /** Lines that say what will run, and what is recorded as failed at once because the limits rule it out. */
     public List<String> plan() {
         List<String> lines = new ArrayList<>();
         OsLimits limits = OsLimits.current();
+        long threadsNow = KernelThreadLimit.onMachine();
         for (ProbeSpec point : points) {
             String line = point.experiment().label() + " " + point.runtime() + " " + point.label()
                     + " flags=" + point.jvmFlags();
-            String shortfall = point.heapShortfall().orElse(null);
-            if (shortfall != null) {
-                line += " (not run, recorded as failed: " + shortfall + ")";
-            } else if (TaskRuntimes.provider(point.runtime()).eachTaskIsKernelThread() && limits.pidMax() != null
-                    && point.tasks() > limits.pidMax()) {
-                line += " (expected to fail: more threads than pid_max=" + limits.pidMax()
-                        + ", every thread takes a pid; recorded as failed)";
-            }
+            Optional<String> failure = point.predictedFailure(limits, threadsNow);
+            line += failure.map(reason -> " (not run, recorded as failed: " + reason + ")")
+                    .orElse(" ~" + point.estimate().toSeconds() + " s");
             lines.add(line);
         }
         return lines;
@@ -113,18 +146,22 @@ public record ProbeSweep(List<ProbeSpec> points) {
 
     /**
      * Runs every point in turn; each line goes to probe.jsonl as soon as its point ends. A point
+     * the limits rule out is recorded as failed at once, with the reason and the limits; a point
      * that fails (the child reports it, dies or hangs) is recorded as failed and the sweep goes on.
      */
     public void run(RawDir raw, Progress progress) throws InterruptedException {
         for (ProbeSpec point : points) {
-            String status = runPoint(point, raw);
-            progress.point("probe:" + point.experiment().label(), point.runtime(), point.label(), status);
+            Optional<String> failure = point.predictedFailure(OsLimits.current(), KernelThreadLimit.onMachine());
+            String status = runPoint(point, failure, raw);
+            progress.point("probe:" + point.experiment().label(), point.runtime(), point.label(), status,
+                    failure.isPresent() ? Duration.ZERO : point.estimate());
         }
     }
 
-    private static String runPoint(ProbeSpec point, RawDir raw) throws InterruptedException {
-        // A point that cannot fit its heap is a result too (this machine's limit), not a reason to stop the sweep.
-        String error = point.heapShortfall().map(shortfall -> "not run: " + shortfall).orElse(null);
+    private static String runPoint(ProbeSpec point, Optional<String> predictedFailure, RawDir raw)
+            throws InterruptedException {
+        // A point ruled out by a limit of this machine is a result too, not a reason to stop the sweep.
+        String error = predictedFailure.map(reason -> "not run: " + reason).orElse(null);
         ProbeLine line = null;
         if (error == null) {
             try {

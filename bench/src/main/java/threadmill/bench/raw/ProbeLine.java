@@ -11,7 +11,8 @@ import java.util.Set;
  * One line of raw/probe.jsonl: a memory-probe point or a sleep-10-s point, appended as soon as
  * the point ends. Fields that do not apply, or that a failed point did not get to measure, are
  * null. Per-task figures are the report's: (value(N) − value(N=1)) / N, and a least-squares
- * slope over the sweep.
+ * slope over the sweep, each within one {@code config} (the JVM flags of the matrix) and one
+ * depth, since a baseline is only comparable with points of its own flags.
  */
 public record ProbeLine(
         @JsonProperty(required = true) String experiment, @JsonProperty(required = true) String runtime,
@@ -23,6 +24,8 @@ public record ProbeLine(
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";
+    /** The {@code config} of a point of the native reference, which runs in no JVM. */
+    public static final String NATIVE = "native";
 
     public ProbeLine {
         if (!OK.equals(status) && !FAILED.equals(status)) {

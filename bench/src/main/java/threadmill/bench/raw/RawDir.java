@@ -42,6 +42,14 @@ public record RawDir(Path path) {
         append("latency.jsonl", line);
     }
 
+    public void server(ServerLine line) {
+        append("server.jsonl", line);
+    }
+
+    public void reference(ReferenceLine line) {
+        append("reference.jsonl", line);
+    }
+
     public void failure(FailureLine line) {
         append("failures.jsonl", line);
     }

@@ -32,8 +32,9 @@ public final class RawFormatDoc {
     /** Every record of the raw format, in the order RAW-FORMAT.md documents them. */
     public static final List<Class<? extends Record>> SCHEMA = List.of(
             RunEnvironment.class, RunEnvironment.Build.class, RunEnvironment.Jdk.class, RunEnvironment.Cpu.class,
-            RawOsLimits.class, ReferenceInfo.class, LatencyLine.class, ProbeLine.class, NmtSummary.class,
-            PitfallLine.class, LatencySummary.class, FailureLine.class, ReferenceLine.class, ServerLine.class);
+            RunEnvironment.Pinning.class, RawOsLimits.class, ReferenceInfo.class, LatencyLine.class, ProbeLine.class,
+            NmtSummary.class, ReferenceLine.class, PitfallLine.class, LatencySummary.class, FailureLine.class,
+            ServerLine.class);
 
     private static final Pattern BLOCK = Pattern.compile(
             "<!-- fields:([\\w.]+) [^>]*-->\\n(.*?)<!-- /fields -->", Pattern.DOTALL);

@@ -2,6 +2,7 @@ package threadmill.bench.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import threadmill.bench.raw.ServerLine;
 
 /**
  * Everything that did not produce a number: failed probe points (with the OS limits in force),
@@ -31,7 +32,7 @@ final class FailuresSection {
                         "histogram file raw/" + l.hgrmPath() + " is missing (no percentile curve)", ""));
             }
         }
-        for (ServerWindow w : ctx.run.server()) {
+        for (ServerLine w : ctx.run.server()) {
             if (!w.ok()) {
                 rows.add(List.of("server:" + w.mode(), w.server(), "connections=" + w.connections()
                         + (w.loadFraction() == null ? "" : " loadFraction=" + Fmt.exact(w.loadFraction()))

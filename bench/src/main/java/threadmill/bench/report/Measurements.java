@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import threadmill.bench.raw.ServerLine;
 
 /** Flattens a run's raw files into measurements: results.csv and the comparison read these. */
 final class Measurements {
@@ -87,7 +88,7 @@ final class Measurements {
                         r.score(), r.scoreError() == null ? Double.NaN : r.scoreError(), r.unit(), "ok", ""));
             }
         }
-        for (ServerWindow w : run.server()) {
+        for (ServerLine w : run.server()) {
             Map<String, String> params = new LinkedHashMap<>();
             putIfPresent(params, "connections", w.connections());
             putIfPresent(params, "payloadBytes", w.payloadBytes());

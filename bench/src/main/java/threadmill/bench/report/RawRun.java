@@ -27,7 +27,7 @@ import threadmill.harness.JsonLines;
  * names the file, the line and the column.
  */
 record RawRun(Path runDir, Env env, List<JmhResult> jmh, List<ProbeResult> probe, List<LatencyRecord> latency,
-              List<Pitfall> pitfalls, List<Failure> failures, List<ServerWindow> server,
+              List<Pitfall> pitfalls, List<Failure> failures, List<ServerLine> server,
               List<ReferenceResult> reference, List<String> missingFiles) {
 
     private static final TypeReference<List<JmhResult.Entry>> JMH_FILE = new TypeReference<>() {
@@ -59,7 +59,7 @@ record RawRun(Path runDir, Env env, List<JmhResult> jmh, List<ProbeResult> probe
                 lines(raw, "latency.jsonl", LatencyLine.class, line -> LatencyRecord.from(line, histograms), missing),
                 lines(raw, "pitfalls.jsonl", PitfallLine.class, Pitfall::from, missing),
                 lines(raw, "failures.jsonl", FailureLine.class, Failure::from, missing),
-                lines(raw, "server.jsonl", ServerLine.class, ServerWindow::from, missing),
+                lines(raw, "server.jsonl", ServerLine.class, line -> line, missing),
                 lines(raw, "reference.jsonl", ReferenceLine.class, ReferenceResult::from, missing), List.copyOf(missing));
     }
 

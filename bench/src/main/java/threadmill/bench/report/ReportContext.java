@@ -34,7 +34,7 @@ final class ReportContext {
         this.reportLink = reportLink;
         this.memory = new MemoryAnalysis(run.probe(), "memory", ProbeResult::defaultFlags);
         this.sleep10s = new MemoryAnalysis(run.probe(), "sleep10s", ProbeResult::defaultFlags);
-        this.server = new ServerFigures(run.server());
+        this.server = new ServerFigures(ServerResults.of(run.server()));
         this.noiseBound = Figure.noiseBound(run.env() == null ? null : run.env().suite());
     }
 

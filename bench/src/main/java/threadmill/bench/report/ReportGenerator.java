@@ -35,6 +35,7 @@ public final class ReportGenerator {
         ReferenceSection.write(ctx);
         JmhSection.write(ctx);
         LatencySection.write(ctx);
+        ServerSection.write(ctx);
         PitfallsSection.write(ctx);
         FailuresSection.write(ctx);
         MethodologySection.write(ctx);

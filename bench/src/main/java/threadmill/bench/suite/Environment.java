@@ -23,7 +23,7 @@ final class Environment {
     }
 
     static RunEnvironment describe(String suite, String command, Instant started, Map<String, List<String>> jvmFlags,
-                                   Path repoRoot) {
+                                   Path repoRoot, RunEnvironment.Pinning cpuLayout) {
         String commit = git(repoRoot, "rev-parse", "HEAD");
         String status = commit == null ? null : git(repoRoot, "status", "--porcelain", "--untracked-files=no");
         return new RunEnvironment(
@@ -35,7 +35,7 @@ final class Environment {
                 new RunEnvironment.Cpu(cpuModel(ProcFile.read("/proc/cpuinfo")), Runtime.getRuntime().availableProcessors()),
                 ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize(),
                 trimmed(ProcFile.read("/proc/sys/kernel/osrelease")), osName(ProcFile.read("/etc/os-release")),
-                RawOsLimits.current(), System.getProperty("threadmill.maven.version"), null);
+                RawOsLimits.current(), System.getProperty("threadmill.maven.version"), cpuLayout, null);
     }
 
     /** As the build passes it, else as Maven recorded it in the jar, else null. */

@@ -1,31 +1,34 @@
 package threadmill.bench.suite;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import threadmill.workload.TaskRuntimeProvider;
+import threadmill.workload.TaskRuntimes;
 
 /**
- * One JMH invocation of the suite: the benchmarks of one class, with the suite's params.
+ * The benchmarks of one class, as the suite runs them: its points (one {@link JmhPart} per
+ * method or set of points), the run settings they share, and the runtimes the group leaves out.
+ * Its results are one file, {@code raw/jmh-<name>.json}, however many JMH invocations it takes
+ * (one per set of runtimes that share their points, and one per runtime and worker count, since
+ * a worker count is a flag of the fork's JVM).
  *
- * @param name the group, which names the raw file {@code jmh-<name>.json}
+ * @param name the group, which names the raw files {@code jmh-<name>.json} and {@code .log}
  * @param benchmarkClass simple name of the class in {@code threadmill.bench.jmh}
- * @param params values of each {@code @Param} the suite sets (runtime is added per run)
  * @param gcProfiler whether to add {@code -prof gc} for allocation per operation
- * @param methods how many {@code @Benchmark} methods the class has, for the time estimate
+ * @param settings forks, iterations and heap of every trial of the group
+ * @param parts the points, by method
  * @param leftOut runtimes this group does not run, each with the reason failures.jsonl gives
+ * @param why what the settings are chosen for, for BENCHMARKS.md and the report's methodology
  */
-public record JmhGroup(String name, String benchmarkClass, Map<String, List<String>> params, boolean gcProfiler,
-                       int methods, Map<String, String> leftOut) {
+public record JmhGroup(String name, String benchmarkClass, boolean gcProfiler, JmhSettings settings,
+                       List<JmhPart> parts, Map<String, String> leftOut, String why) {
 
     public JmhGroup {
-        params = new LinkedHashMap<>(params);
+        parts = List.copyOf(parts);
         leftOut = Map.copyOf(leftOut);
-    }
-
-    /** A group that runs every runtime the suite runs. */
-    public JmhGroup(String name, String benchmarkClass, Map<String, List<String>> params, boolean gcProfiler,
-                    int methods) {
-        this(name, benchmarkClass, params, gcProfiler, methods, Map.of());
     }
 
     /** Matches the benchmarks of this class and of no other. */
@@ -38,8 +41,79 @@ public record JmhGroup(String name, String benchmarkClass, Map<String, List<Stri
         return requested.stream().filter(runtime -> !leftOut.containsKey(runtime)).toList();
     }
 
-    /** Benchmark runs per runtime: methods x the product of the value counts. */
-    public int runsPerRuntime() {
-        return methods * params.values().stream().mapToInt(List::size).reduce(1, (a, b) -> a * b);
+    /**
+     * The JMH invocations that run this group's points on {@code requested} runtimes: per part,
+     * one for each set of runtimes that share their params, then one per runtime and worker
+     * count whose provider has a flag for that count.
+     */
+    List<JmhInvocation> invocations(List<String> requested) {
+        List<JmhInvocation> invocations = new ArrayList<>();
+        List<String> runtimes = runtimesOf(requested);
+        for (JmhPart part : parts) {
+            String include = part.method() == null ? includeRegex() : includeRegex() + part.method() + "$";
+            if (part.workers().isEmpty()) {
+                Map<Map<String, List<String>>, List<String>> byParams = new LinkedHashMap<>();
+                for (String runtime : runtimes) {
+                    byParams.computeIfAbsent(part.paramsFor(TaskRuntimes.provider(runtime)), p -> new ArrayList<>())
+                            .add(runtime);
+                }
+                byParams.forEach((params, sharing) -> {
+                    if (params.values().stream().noneMatch(List::isEmpty)) {
+                        invocations.add(new JmhInvocation(this, part, include, sharing, params, List.of()));
+                    }
+                });
+                continue;
+            }
+            for (int workers : part.workers()) {
+                for (String runtime : runtimes) {
+                    TaskRuntimeProvider provider = TaskRuntimes.provider(runtime);
+                    List<String> flags = provider.jvmFlagsForWorkers(workers);
+                    if (!flags.isEmpty()) {
+                        Map<String, List<String>> params = new LinkedHashMap<>(part.paramsFor(provider));
+                        params.put("workers", List.of(Integer.toString(workers)));
+                        invocations.add(new JmhInvocation(this, part, include, List.of(runtime), params, flags));
+                    }
+                }
+            }
+        }
+        return invocations;
+    }
+
+    /**
+     * The points of {@code requested} runtimes this group does not run, each a failures.jsonl
+     * line: a runtime left out as a whole (params: the group's), or a value of a param a
+     * restriction takes from a runtime (params: that value).
+     */
+    List<NotRun> notRun(List<String> requested) {
+        List<NotRun> notRun = new ArrayList<>();
+        for (String runtime : requested) {
+            String reason = leftOut.get(runtime);
+            if (reason != null) {
+                Map<String, Object> params = new LinkedHashMap<>();
+                parts.forEach(part -> part.params().forEach((name, values) -> params.put(name, String.join(",", values))));
+                notRun.add(new NotRun(runtime, params, reason));
+                continue;
+            }
+            for (JmhPart part : parts) {
+                part.leftOutFor(TaskRuntimes.provider(runtime)).forEach((param, values) -> values.forEach((value, why) -> {
+                    Map<String, Object> params = new LinkedHashMap<>();
+                    if (part.method() != null) {
+                        params.put("benchmark", benchmarkClass + "." + part.method());
+                    }
+                    params.put(param, value.matches("\\d{1,18}") ? (Object) Long.parseLong(value) : value);
+                    notRun.add(new NotRun(runtime, params, why));
+                }));
+            }
+        }
+        return notRun;
+    }
+
+    /** The planned time of the group on {@code requested} runtimes. */
+    Duration estimate(List<String> requested) {
+        return invocations(requested).stream().map(JmhInvocation::estimate).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** A point the group does not run on a runtime, and why. */
+    record NotRun(String runtime, Map<String, Object> params, String reason) {
     }
 }

@@ -2,16 +2,20 @@ package threadmill.bench.suite;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -26,9 +30,11 @@ import threadmill.bench.raw.Progress;
 import threadmill.bench.raw.RawDir;
 
 /**
- * Runs the JMH groups through JMH's Runner API, one invocation per group, each writing its
- * JSON results to {@code raw/jmh-<group>.json} and its log to {@code raw/jmh-<group>.log}.
- * Each trial without a result (and a group that fails as a whole) is recorded in
+ * Runs the JMH groups through JMH's Runner API, each group in one or more invocations (see
+ * {@link JmhGroup#invocations}), and writes each group's results to {@code raw/jmh-<group>.json}
+ * (JMH's own JSON, every invocation's results in one array, rewritten after each invocation so
+ * that a run stopped half-way keeps what it measured) and its log to {@code raw/jmh-<group>.log}.
+ * Each trial without a result (and an invocation that fails as a whole) is recorded in
  * failures.jsonl and the suite goes on.
  */
 final class JmhStage {
@@ -48,65 +54,94 @@ final class JmhStage {
         return List.of("-D" + RawDir.PROPERTY + "=" + raw.path().toAbsolutePath());
     }
 
+    /** Every invocation of the stage, in order. */
+    List<JmhInvocation> invocations() {
+        return size.jmhGroups().stream().flatMap(group -> group.invocations(runtimes).stream()).toList();
+    }
+
+    /** The stage's planned time. */
+    Duration estimate() {
+        return invocations().stream().map(JmhInvocation::estimate).reduce(Duration.ZERO, Duration::plus);
+    }
+
     void run(Progress progress) {
         for (JmhGroup group : size.jmhGroups()) {
-            recordLeftOut(group);
-            List<String> groupRuntimes = group.runtimesOf(runtimes);
-            if (groupRuntimes.isEmpty()) {
-                continue;
+            recordNotRun(group);
+            List<RunResult> results = new ArrayList<>();
+            for (JmhInvocation invocation : group.invocations(runtimes)) {
+                String status;
+                try {
+                    status = runLogged(invocation, results);
+                } catch (RunnerException | IOException | RuntimeException e) {
+                    status = "failed";
+                    raw.failed("jmh:" + group.name(), String.join(",", invocation.runtimes()), params(invocation),
+                            String.valueOf(e.getMessage()).replace('\n', ' '));
+                }
+                progress.point("jmh:" + group.name(), String.join(",", invocation.runtimes()), invocation.label(),
+                        status, invocation.estimate());
             }
-            String status;
-            Path resultFile = resultFile(group);
-            try {
-                status = runLogged(group);
-            } catch (RunnerException | IOException | RuntimeException e) {
-                status = "failed";
-                raw.failed("jmh:" + group.name(), String.join(",", groupRuntimes), params(group),
-                        String.valueOf(e.getMessage()).replace('\n', ' '));
-            }
-            deleteIfEmpty(resultFile);
-            progress.point("jmh:" + group.name(), String.join(",", groupRuntimes), group.params(), status);
         }
     }
 
-    /** A runtime the suite runs but this group leaves out is a failures.jsonl line with the reason. */
-    void recordLeftOut(JmhGroup group) {
-        for (String runtime : runtimes) {
-            String reason = group.leftOut().get(runtime);
-            if (reason != null) {
-                raw.failed("jmh:" + group.name(), runtime, params(group), "not run: " + reason);
-            }
+    /** Each point the group does not run on a runtime of the suite is a failures.jsonl line with the reason. */
+    void recordNotRun(JmhGroup group) {
+        for (JmhGroup.NotRun notRun : group.notRun(runtimes)) {
+            raw.failed("jmh:" + group.name(), notRun.runtime(), notRun.params(), "not run: " + notRun.reason());
         }
     }
 
     /**
-     * Runs one group with its log on the console and in {@code raw/jmh-<group>.log}, then writes a
+     * Runs one invocation with its log on the console and appended to {@code raw/jmh-<group>.log},
+     * adds its results to the group's and rewrites the group's result file, then writes a
      * failures.jsonl line for each expected trial that produced no result: JMH goes on past a
-     * failed trial, so a group with results can still have failed points.
+     * failed trial, so an invocation with results can still have failed points.
      *
-     * @return the group's status for suite.log: ok, or how many of its trials failed
+     * @return the invocation's status for suite.log: ok, or how many of its trials failed
      */
-    String runLogged(JmhGroup group) throws RunnerException, IOException {
-        Options options = options(group).build();
+    String runLogged(JmhInvocation invocation, List<RunResult> groupResults) throws RunnerException, IOException {
+        JmhGroup group = invocation.group();
+        Options options = options(invocation).build();
         Path log = logFile(group);
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         Set<JmhTrial> missing;
         int expected;
-        try (PrintStream out = new PrintStream(new Tee(System.out, Files.newOutputStream(log)), true,
-                StandardCharsets.UTF_8)) {
+        try (PrintStream out = new PrintStream(new Tee(System.out, Files.newOutputStream(log,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND)), true, StandardCharsets.UTF_8)) {
             OutputFormat format = OutputFormatFactory.createFormatInstance(out,
                     options.verbosity().orElse(VerboseMode.NORMAL));
             missing = ExpectedTrials.of(options, format);
             expected = missing.size();
             for (RunResult result : new Runner(options, format).run()) {
                 missing.remove(JmhTrial.of(result.getParams()));
+                groupResults.add(result);
             }
         }
-        recordFailures(group, missing, Files.readAllLines(log, StandardCharsets.UTF_8));
+        writeResults(group, groupResults);
+        recordFailures(group, missing, logSince(log, logStart));
         if (missing.isEmpty()) {
             return "ok (" + expected + " results)";
         }
         return (missing.size() == expected ? "failed" : "partly failed") + " (" + missing.size() + " of " + expected
                 + " trials, see failures.jsonl)";
+    }
+
+    /** The group's results so far, in JMH's JSON, replacing the file at once (never a half-written one). */
+    private void writeResults(JmhGroup group, List<RunResult> results) throws IOException {
+        if (results.isEmpty()) {
+            return;
+        }
+        Path file = resultFile(group);
+        Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
+        try (PrintStream out = new PrintStream(Files.newOutputStream(partial), false, StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, out).writeOut(results);
+        }
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static List<String> logSince(Path log, long offset) throws IOException {
+        byte[] bytes = Files.readAllBytes(log);
+        return new String(bytes, (int) Math.min(offset, bytes.length), (int) Math.max(0, bytes.length - offset),
+                StandardCharsets.UTF_8).lines().toList();
     }
 
     /** One failures.jsonl line per trial without a result, with the first exception line the log has for it. */
@@ -127,42 +162,33 @@ final class JmhStage {
         return raw.path().resolve("jmh-" + group.name() + ".json");
     }
 
-    /** JMH creates its result file before it knows whether anything will run; an empty one is no result. */
-    private static void deleteIfEmpty(Path file) {
-        try {
-            if (Files.exists(file) && Files.size(file) == 0) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the empty result file " + file, e);
-        }
-    }
-
-    ChainedOptionsBuilder options(JmhGroup group) {
+    ChainedOptionsBuilder options(JmhInvocation invocation) {
+        JmhSettings settings = invocation.group().settings();
+        List<String> appended = new ArrayList<>(forkFlags());
+        appended.addAll(invocation.forkFlags());
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(group.includeRegex())
-                .forks(size.settings().forks())
-                .warmupIterations(size.settings().warmupIterations())
-                .warmupTime(TimeValue.milliseconds(size.settings().iterationTime().toMillis()))
-                .measurementIterations(size.settings().measurementIterations())
-                .measurementTime(TimeValue.milliseconds(size.settings().iterationTime().toMillis()))
-                .param("runtime", group.runtimesOf(runtimes).toArray(String[]::new))
-                .jvmArgsAppend(forkFlags().toArray(String[]::new))
-                .resultFormat(ResultFormatType.JSON)
-                .result(resultFile(group).toString());
-        for (Map.Entry<String, List<String>> param : group.params().entrySet()) {
+                .include(invocation.include())
+                .forks(settings.forks())
+                .warmupIterations(settings.warmupIterations())
+                .warmupTime(TimeValue.milliseconds(settings.iterationTime().toMillis()))
+                .measurementIterations(settings.measurementIterations())
+                .measurementTime(TimeValue.milliseconds(settings.iterationTime().toMillis()))
+                .param("runtime", invocation.runtimes().toArray(String[]::new))
+                .jvmArgs(settings.jvmArgs().toArray(String[]::new))
+                .jvmArgsAppend(appended.toArray(String[]::new));
+        for (Map.Entry<String, List<String>> param : invocation.params().entrySet()) {
             options.param(param.getKey(), param.getValue().toArray(String[]::new));
         }
-        if (group.gcProfiler()) {
+        if (invocation.group().gcProfiler()) {
             options.addProfiler(GCProfiler.class);
         }
         return options;
     }
 
     /** A failure's params, each a scalar as failures.jsonl has them: several values comma-separated. */
-    private static Map<String, Object> params(JmhGroup group) {
+    private static Map<String, Object> params(JmhInvocation invocation) {
         Map<String, Object> params = new LinkedHashMap<>();
-        group.params().forEach((name, values) -> params.put(name, String.join(",", values)));
+        invocation.params().forEach((name, values) -> params.put(name, String.join(",", values)));
         return params;
     }
 }

@@ -14,44 +14,26 @@ import threadmill.workload.TaskRuntimeProvider;
 import threadmill.workload.TaskRuntimes;
 
 /**
- * How big a suite is: smoke to see that every stage runs and writes its files, quick for
- * every benchmark and probe point at small sizes, full for the whole sweep. The suite prints
- * its plan with an estimate of each part's time; raw/suite.log records the real one.
+ * How big a suite is: smoke to see that every stage runs and writes its files; quick for the
+ * headline figures (heap per parked task, spawn cost, the million ten-second sleeps, timer
+ * lateness, request fan-out throughput, the server comparison) in ten minutes on two cores,
+ * build included; full for everything of the report in an hour. The suite prints its plan with
+ * an estimate of each stage's time (see {@link SuitePlan}); raw/suite.log records the real one.
  */
 public enum SuiteSize {
 
-    // Sleep sizes use one sleep per size: a runtime that bounds its concurrent tasks to B needs
-    // ceil(N / B) sleeps per fan-out, so 100k tasks x 100 ms on a pool of 200 would hold one
-    // invocation for 50 s.
-    SMOKE("smoke", SuiteSettings.builder()
-            .forks(1).warmupIterations(0).measurementIterations(1).iterationTime(Duration.ofMillis(500))
-            .creationTasks("1000").sleepTasks("1000").sleepMs("10")
-            .connections("10").latencyConnections("10").payload("128")
-            .build()),
-    QUICK("quick", SuiteSettings.builder()
-            .forks(1).warmupIterations(1).measurementIterations(3).iterationTime(Duration.ofSeconds(1))
-            .creationTasks("1", "1000").sleepTasks("10000").sleepMs("10")
-            .connections("100", "1000").latencyConnections("100").payload("128")
-            .build()),
-    FULL("full", SuiteSettings.builder()
-            .forks(2).warmupIterations(2).measurementIterations(3).iterationTime(Duration.ofSeconds(1))
-            .creationTasks("1", "1000", "100000").sleepTasks("10000", "100000").sleepMs("10")
-            .connections("100", "1000", "10000").latencyConnections("1000", "10000").payload("128")
-            .build());
+    SMOKE("smoke"),
+    QUICK("quick"),
+    FULL("full");
 
-    private static final int FORK_START_SECONDS = 6;
+    /** The sizes of the socket groups: round trips per connection and bytes per request. */
+    private static final List<String> REQUESTS = List.of("10");
+    private static final List<String> PAYLOAD = List.of("128");
 
     private final String label;
-    private final SuiteSettings settings;
 
-    SuiteSize(String label, SuiteSettings settings) {
+    SuiteSize(String label) {
         this.label = label;
-        this.settings = settings;
-    }
-
-    /** How JMH runs each benchmark, and the sizes of the groups. */
-    SuiteSettings settings() {
-        return settings;
     }
 
     public String label() {
@@ -64,28 +46,218 @@ public enum SuiteSize {
                         + Arrays.stream(values()).map(SuiteSize::label).collect(Collectors.joining(", "))));
     }
 
-    /** The JMH groups of RAW-FORMAT.md, one invocation each, with this size's params. */
+    public boolean full() {
+        return this == FULL;
+    }
+
+    /**
+     * The wall time the suite may take on two cores from a clean clone, the build included
+     * (issue 16): ten minutes quick, an hour full. {@link SuitePlan} checks its plan against it.
+     */
+    public Duration budget() {
+        return switch (this) {
+            case SMOKE -> Duration.ofMinutes(5);
+            case QUICK -> Duration.ofMinutes(10);
+            case FULL -> Duration.ofMinutes(60);
+        };
+    }
+
+    /**
+     * The slice of the budget the steady-state server comparison gets (issue 16 item 3): a
+     * reduced set in the quick suite, every point in the full one.
+     */
+    public Duration serverSlice() {
+        return switch (this) {
+            case SMOKE -> Duration.ofMinutes(1);
+            case QUICK -> Duration.ofMinutes(4);
+            case FULL -> Duration.ofMinutes(12);
+        };
+    }
+
+    /** The JMH groups of RAW-FORMAT.md this size runs, each with its points and settings. */
     public List<JmhGroup> jmhGroups() {
-        Map<String, List<String>> requests = Map.of(
-                "connections", settings.connections(), "requests", List.of("10"), "payload", settings.payload());
-        Map<String, List<String>> latencyRequests = Map.of(
-                "connections", settings.latencyConnections(), "requests", List.of("10"), "payload", settings.payload());
-        List<JmhGroup> groups = new ArrayList<>(List.of(
-                new JmhGroup("creation", "CreationBenchmark", Map.of("tasks", settings.creationTasks()), true, 1),
-                // A lone spawn is creation's tasks=1: timed alone, JMH's per-invocation join would be most of it.
-                new JmhGroup("spawn", "SpawnBenchmark",
-                        Map.of("tasks", settings.creationTasks().stream().filter(tasks -> !tasks.equals("1")).toList()), true, 1),
-                new JmhGroup("sleep", "SleepThroughputBenchmark", Map.of("tasks", settings.sleepTasks(), "sleepMs", settings.sleepMs()),
-                        false, 1),
-                new JmhGroup("requests", "RequestFanOutBenchmark", requests, false, 1),
-                new JmhGroup("server", "EchoServerBenchmark", requests, false, 1),
-                new JmhGroup("timer-latency", "TimerLatenessBenchmark",
-                        Map.of("tasks", settings.sleepTasks(), "sleepMs", settings.sleepMs()), false, 1),
-                // serverOpenLoop (at the class's default rate) and fanOutRoundTrips
-                new JmhGroup("request-latency", "RequestLatencyBenchmark", latencyRequests, false, 2)));
-        if (full()) {
-            groups.addAll(millionTaskGroups());
+        return switch (this) {
+            case SMOKE -> smokeGroups();
+            case QUICK -> quickGroups();
+            case FULL -> fullGroups();
+        };
+    }
+
+    /**
+     * How this size runs JMH and why, for the report's Methodology section: a paragraph on the
+     * intervals, then a line per group with its settings and its reason.
+     */
+    public List<String> methodology() {
+        List<String> lines = new ArrayList<>();
+        lines.add("JMH's interval is Student t over every measured iteration of every fork, so its width falls with"
+                + " the square root of their number and with the t factor, which is large for few samples (6.9 for 6,"
+                + " 3.9 for 20 at 99.9 %). The groups whose score is the result run several forks (a JVM's JIT"
+                + " and memory layout differ from fork to fork, and only forks show that) of many short iterations,"
+                + " each at least one operation long; the latency groups, whose result is the histogram of every"
+                + " measured sample, run one fork of a few iterations. Each fork's heap is the least its largest point"
+                + " needs, pre-touched at start (DefaultRun says why), since pre-touching costs the fork's start"
+                + " about a second per GiB. Points that say nothing new for their time are left out where a runtime"
+                + " makes them cost seconds per operation (a fan-out of 100,000 kernel threads has the per-task cost"
+                + " of 1,000), each with a failures.jsonl line that says so. Forks are not pinned to CPUs: on two"
+                + " cores a pinned fork would run the runtime's workers and the spawning thread on one core, which"
+                + " changes what is measured; the steady-state server comparison pins its server and load"
+                + " generator instead.");
+        for (JmhGroup group : jmhGroups()) {
+            lines.add(group.name() + ": " + group.settings().describe() + "; " + group.why());
         }
+        return lines;
+    }
+
+    // --- The points -------------------------------------------------------------------------
+
+    private static Map<String, List<String>> tasks(String... values) {
+        return Map.of("tasks", List.of(values));
+    }
+
+    private static Map<String, List<String>> sleeps(String... tasks) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("tasks", List.of(tasks));
+        params.put("sleepMs", List.of("10"));
+        return params;
+    }
+
+    private static Map<String, List<String>> sockets(String... connections) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("connections", List.of(connections));
+        params.put("requests", REQUESTS);
+        params.put("payload", PAYLOAD);
+        return params;
+    }
+
+    private static Map<String, List<String>> with(Map<String, List<String>> params, String name, String... values) {
+        Map<String, List<String>> more = new LinkedHashMap<>(params);
+        more.put(name, List.of(values));
+        return more;
+    }
+
+    /**
+     * Kernel threads only at the smaller sizes: a fan-out of 100,000 threads started one after
+     * another takes seconds per operation and costs per task what 1,000 cost, so it says
+     * nothing new for the time it takes.
+     */
+    private static JmhPart.Restriction kernelThreadsAt(String param, String... values) {
+        return new JmhPart.Restriction(TaskRuntimeProvider::eachTaskIsKernelThread, param, List.of(values),
+                "each task is a kernel thread, started one after another: the larger fan-out takes seconds per"
+                        + " operation and costs per task what the smaller one does, so it says nothing new for its time",
+                true);
+    }
+
+    /** A bounded runtime's sleep fan-out runs in rounds of its bound: ten times the tasks is ten times the rounds. */
+    private static JmhPart.Restriction boundedAt(String param, String... values) {
+        return new JmhPart.Restriction(provider -> provider.maxConcurrentTasks().isPresent(), param, List.of(values),
+                "it sleeps only as many tasks at a time as it has threads: ten times the tasks is ten times the"
+                        + " rounds of the same throughput, so the larger fan-out says nothing new for its time", true);
+    }
+
+    /** The server child JVM each fork of a socket benchmark starts and stops. */
+    private static final Duration SERVER_JVM = Duration.ofMillis(1_500);
+    /** Arming a million tasks asleep for an hour, and the collection that tenures them. */
+    private static final Duration ARM_A_MILLION = Duration.ofSeconds(5);
+
+    private static JmhGroup group(String name, String benchmarkClass, boolean gcProfiler, JmhSettings settings,
+                                  List<JmhPart> parts, String why) {
+        return new JmhGroup(name, benchmarkClass, gcProfiler, settings, parts, Map.of(), why);
+    }
+
+    private static JmhSettings settings(int forks, int warmup, int measured, int iterationMillis, int heapMegabytes) {
+        return new JmhSettings(forks, warmup, measured, Duration.ofMillis(iterationMillis), heapMegabytes);
+    }
+
+    private static List<JmhGroup> smokeGroups() {
+        JmhSettings once = settings(1, 0, 1, 300, 512);
+        return List.of(
+                group("creation", "CreationBenchmark", true, once, List.of(JmhPart.of(tasks("1000"), JmhCosts::fanOut)),
+                        "smoke: every stage once"),
+                group("spawn", "SpawnBenchmark", true, once, List.of(JmhPart.of(tasks("1000"), JmhCosts::fanOut)),
+                        "smoke: every stage once"),
+                group("sleep", "SleepThroughputBenchmark", false, once,
+                        List.of(JmhPart.of(sleeps("1000"), JmhCosts::sleep)), "smoke: every stage once"),
+                group("requests", "RequestFanOutBenchmark", false, once,
+                        List.of(JmhPart.of(sockets("10"), JmhCosts::requests).setup(SERVER_JVM)), "smoke: every stage once"),
+                group("connect-storm", "ConnectStormBenchmark", false, once,
+                        List.of(JmhPart.of(sockets("10"), JmhCosts::served).setup(SERVER_JVM)), "smoke: every stage once"),
+                group("timer-latency", "TimerLatenessBenchmark", false, once,
+                        List.of(JmhPart.of(sleeps("1000"), JmhCosts::sleep)), "smoke: every stage once"));
+    }
+
+    /**
+     * The headline figures only, each at one point: spawn cost at 100,000 tasks (1,000 where
+     * each task is a kernel thread), request fan-out at 1,000 connections, timer lateness of
+     * 10,000 x 10 ms. Two forks of many short iterations keep the spawn and fan-out intervals
+     * within a fifth of the score; timer lateness is a histogram of every wake-up, whose
+     * percentiles need samples, not forks.
+     */
+    private static List<JmhGroup> quickGroups() {
+        return List.of(
+                group("spawn", "SpawnBenchmark", true, settings(2, 3, 6, 200, 512),
+                        List.of(JmhPart.of(tasks("1000", "100000"), JmhCosts::fanOut)
+                                .restrict(kernelThreadsAt("tasks", "1000"))
+                                .restrict(JmhPart.Restriction.unrecorded(provider -> !provider.eachTaskIsKernelThread(),
+                                        "tasks", List.of("100000")))),
+                        "spawn cost, the headline's: many 200 ms iterations, 2 forks"),
+                group("requests", "RequestFanOutBenchmark", false, settings(2, 3, 6, 300, 512),
+                        List.of(JmhPart.of(sockets("1000"), JmhCosts::requests).setup(SERVER_JVM)),
+                        "request fan-out throughput at 1,000 connections, the headline's: 2 forks of 300 ms"
+                                + " iterations"),
+                group("timer-latency", "TimerLatenessBenchmark", false, settings(1, 2, 4, 300, 512),
+                        List.of(JmhPart.of(sleeps("10000"), JmhCosts::sleep)),
+                        "timer lateness of 10,000 x 10 ms: a histogram of every wake-up of the measured iterations"));
+    }
+
+    /**
+     * Every benchmark. The groups whose score is the result (creation, spawn, sleep, requests,
+     * server) run 3 forks of many short iterations, so that JMH's interval, Student t over all
+     * of them, is a tenth of the score or less; the latency groups, whose result is a histogram
+     * of every measured sample, run one fork of a few iterations.
+     */
+    private static List<JmhGroup> fullGroups() {
+        JmhSettings scores = settings(3, 4, 8, 250, 1024);
+        JmhSettings histograms = settings(1, 2, 5, 400, 1024);
+        List<JmhGroup> groups = new ArrayList<>(List.of(
+                group("creation", "CreationBenchmark", true, scores,
+                        List.of(JmhPart.of(tasks("1", "1000", "100000"), JmhCosts::fanOut)
+                                .restrict(kernelThreadsAt("tasks", "1", "1000"))),
+                        "spawn + join cost: 3 forks of 250 ms iterations"),
+                // A lone spawn is creation's tasks=1: timed alone, JMH's per-invocation join would be most of it.
+                group("spawn", "SpawnBenchmark", true, scores,
+                        List.of(JmhPart.of(tasks("1000", "100000"), JmhCosts::fanOut)
+                                .restrict(kernelThreadsAt("tasks", "1000"))),
+                        "spawn cost: 3 forks of 250 ms iterations"),
+                group("sleep", "SleepThroughputBenchmark", false, settings(3, 3, 8, 400, 1024),
+                        List.of(JmhPart.of(sleeps("10000", "100000"), JmhCosts::sleep)
+                                        .restrict(kernelThreadsAt("tasks", "10000"))
+                                        .restrict(boundedAt("tasks", "10000")),
+                                JmhPart.of(sleeps("10000"), JmhCosts::sleep).workers(1, 2, 4)),
+                        "sleep throughput, and at 1, 2 and 4 workers where the runtime has a worker count: 3 forks of"
+                                + " 400 ms iterations"),
+                group("requests", "RequestFanOutBenchmark", false, settings(3, 3, 8, 400, 1024),
+                        List.of(JmhPart.of(sockets("100", "1000"), JmhCosts::requests).setup(SERVER_JVM)),
+                        "request fan-out throughput: 3 forks of 400 ms iterations; 10,000 connections is the"
+                                + " request-latency group's fan-out, which times every round trip of it"),
+                group("connect-storm", "ConnectStormBenchmark", false, settings(3, 3, 8, 400, 1024),
+                        List.of(JmhPart.of(sockets("100", "1000"), JmhCosts::served).setup(SERVER_JVM)),
+                        "the connect storm (every operation connects afresh): 3 forks of 400 ms iterations; the"
+                                + " steady-state server comparison is a stage of its own"),
+                group("timer-latency", "TimerLatenessBenchmark", false, histograms,
+                        List.of(JmhPart.of(sleeps("10000", "100000"), JmhCosts::sleep)
+                                        .restrict(kernelThreadsAt("tasks", "10000"))
+                                        .restrict(boundedAt("tasks", "10000")),
+                                JmhPart.of(sleeps("10000"), JmhCosts::sleep).workers(1, 2, 4)),
+                        "timer lateness, and at 1, 2 and 4 workers where the runtime has a worker count: a histogram"
+                                + " of every wake-up, one fork"),
+                group("request-latency", "RequestLatencyBenchmark", false, settings(1, 1, 3, 1000, 1024),
+                        List.of(JmhPart.of(with(sockets("1000"), "rate", "10000"), JmhCosts::openLoop)
+                                        .method("serverOpenLoop").setup(SERVER_JVM),
+                                JmhPart.of(sockets("1000", "10000"), JmhCosts::requests).method("fanOutRoundTrips")
+                                        .setup(SERVER_JVM)),
+                        "round-trip latency histograms, one fork; the open loop at 1,000 connections (the"
+                                + " steady-state server stage has the rest)")));
+        groups.addAll(millionTaskGroups());
         return groups;
     }
 
@@ -98,16 +270,21 @@ public enum SuiteSize {
         Map<String, String> spawnLeftOut = leftOut(SuiteSize::kernelThreadReason);
         Map<String, String> sleepLeftOut = leftOut(provider -> kernelThreadReason(provider)
                 .or(() -> boundedReason(provider)));
+        JmhSettings aMillion = settings(1, 1, 3, 1000, 4096);
         return List.of(
-                new JmhGroup("spawn-million", "SpawnBenchmark", Map.of("tasks", List.of("1000000")), true, 1,
-                        spawnLeftOut),
+                new JmhGroup("spawn-million", "SpawnBenchmark", true, settings(3, 3, 6, 500, 3072),
+                        List.of(JmhPart.of(tasks("1000000"), JmhCosts::fanOut)), spawnLeftOut,
+                        "spawn cost at a million tasks: 3 forks of 500 ms iterations, each several fan-outs"),
                 // A million timers falling due within the time it took to spawn them: a burst.
-                new JmhGroup("timer-latency-million", "TimerLatenessBenchmark",
-                        Map.of("tasks", List.of("1000000"), "sleepMs", List.of("2000")), false, 1, sleepLeftOut),
+                new JmhGroup("timer-latency-million", "TimerLatenessBenchmark", false, aMillion,
+                        List.of(JmhPart.of(Map.of("tasks", List.of("1000000"), "sleepMs", List.of("2000")),
+                                JmhCosts::sleep)), sleepLeftOut, "a million timers at once: one fork"),
                 // The timer-latency group's 10,000 x 10 ms fan-out among a million armed timers.
-                new JmhGroup("timer-latency-armed-million", "TimerLatenessBenchmark",
-                        Map.of("tasks", List.of("10000"), "sleepMs", List.of("10"), "armed", List.of("1000000")),
-                        false, 1, sleepLeftOut));
+                new JmhGroup("timer-latency-armed-million", "TimerLatenessBenchmark", false,
+                        settings(1, 2, 5, 400, 4096),
+                        List.of(JmhPart.of(Map.of("tasks", List.of("10000"), "sleepMs", List.of("10"),
+                                "armed", List.of("1000000")), JmhCosts::sleep).setup(ARM_A_MILLION)),
+                        sleepLeftOut, "10,000 timers among a million armed ones: one fork"));
     }
 
     /** The registry's runtimes that {@code reason} leaves out, each with its reason. */
@@ -121,8 +298,8 @@ public enum SuiteSize {
     private static Optional<String> kernelThreadReason(TaskRuntimeProvider provider) {
         return provider.eachTaskIsKernelThread() ? Optional.of("each task is a kernel thread, started one after"
                 + " another: a million is minutes per fan-out at the creation group's cost per thread, and more"
-                + " threads than most Linux pid_max defaults allow alive at once (the memory probe's 1M point"
-                + " records that limit)") : Optional.empty();
+                + " threads than most Linux pid_max defaults allow alive at once (the memory probe's points"
+                + " record that limit)") : Optional.empty();
     }
 
     private static Optional<String> boundedReason(TaskRuntimeProvider provider) {
@@ -130,19 +307,5 @@ public enum SuiteSize {
         return bound.isPresent() ? Optional.of("it sleeps only " + bound.getAsInt() + " tasks at a time: a million"
                 + " 2 s sleeps would queue for hours per fan-out, and a million armed sleepers would take every"
                 + " one of those places") : Optional.empty();
-    }
-
-    /**
-     * An estimate of one benchmark run, for the plan: a fork's start-up (the JVM and pre-touching
-     * its 4 GiB heap, counted as {@value #FORK_START_SECONDS} s) plus its iterations, per fork.
-     */
-    public Duration perBenchmark() {
-        return Duration.ofSeconds(FORK_START_SECONDS)
-                .plus(settings.iterationTime().multipliedBy(settings.warmupIterations() + settings.measurementIterations()))
-                .multipliedBy(settings.forks());
-    }
-
-    public boolean full() {
-        return this == FULL;
     }
 }

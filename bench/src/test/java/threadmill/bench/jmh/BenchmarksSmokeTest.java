@@ -45,7 +45,7 @@ class BenchmarksSmokeTest {
             SleepThroughputBenchmark.class,
             TimerLatenessBenchmark.class,
             RequestFanOutBenchmark.class,
-            EchoServerBenchmark.class,
+            ConnectStormBenchmark.class,
             RequestLatencyBenchmark.class);
 
     /** Every runtime the registry finds, as the suite passes them. */

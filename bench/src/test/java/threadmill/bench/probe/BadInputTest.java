@@ -100,17 +100,46 @@ class BadInputTest {
 
     @Test
     void theDefaultSweepsAreValid() {
-        List<ProbeSpec> full = ProbeSweep.memory(true, TaskRuntimes.names()).points();
-        assertEquals(TaskRuntimes.names().size() * (ProbeSweep.FULL_TASKS.size() + ProbeSweep.QUICK_TASKS.size()),
-                full.size(), "depth 1 up to 10M, depth 16 up to 1M");
+        List<String> names = TaskRuntimes.names();
+        List<ProbeSpec> full = ProbeSweep.memory(true, names).points();
+        int matrix = JvmConfig.matrix(true).size() - 1;
+        assertEquals(names.size() * (ProbeSweep.FULL_TASKS.size() + ProbeSweep.QUICK_TASKS.size() + 2 * matrix),
+                full.size(), "default: depth 1 up to 10M, depth 16 up to 1M; every other config at N=1 and the matrix's N");
         assertEquals(List.of(1, ProbeSweep.FULL_DEPTH), full.stream().map(ProbeSpec::depth).distinct().toList());
-        assertEquals(List.of(1), ProbeSweep.memory(false, TaskRuntimes.names()).points().stream()
-                .map(ProbeSpec::depth).distinct().toList());
-        List<ProbeSpec> sleep = ProbeSweep.sleep10s(false, TaskRuntimes.names()).points();
-        long expected = TaskRuntimes.providers().values().stream()
-                .mapToLong(runtime -> runtime.maxConcurrentTasks().isPresent() ? 0 : runtime.eachTaskIsKernelThread() ? 2 : 3)
-                .sum();
-        assertEquals(expected, sleep.size(), "kernel threads 10k/100k, others 10k/100k/1M, none bounded: " + sleep);
-        assertTrue(sleep.stream().noneMatch(point -> point.runtime().equals("pool")), sleep.toString());
+        assertEquals(List.of(JvmConfig.values()), full.stream().map(ProbeSpec::config).distinct().toList());
+        List<ProbeSpec> quick = ProbeSweep.memory(false, names).points();
+        assertEquals(List.of(JvmConfig.DEFAULT, JvmConfig.COH), quick.stream().map(ProbeSpec::config).distinct().toList());
+        for (String runtime : names) {
+            assertEquals(List.of(1, ProbeSweep.matrixTasks(runtime), 1, ProbeSweep.matrixTasks(runtime)),
+                    quick.stream().filter(point -> point.runtime().equals(runtime)).map(ProbeSpec::tasks).toList());
+        }
+        List<ProbeSpec> sleep = ProbeSweep.sleep10s(false, names).points();
+        assertEquals(2 * names.size(), sleep.size(), "a million tasks, every runtime, default and coh: " + sleep);
+        assertTrue(sleep.stream().allMatch(point -> point.tasks() == ProbeSweep.SLEEP10S_MATRIX_TASKS));
+    }
+
+    /** What the limits rule out is known before the point starts, with the reason. */
+    @Test
+    void aPointTheLimitsRuleOutSaysWhy() {
+        threadmill.workload.OsLimits limits = new threadmill.workload.OsLimits(32768L, 192725L, 65530L, 96362L, 20000L);
+        String kernelThreads = TaskRuntimes.providers().values().stream()
+                .filter(threadmill.workload.TaskRuntimeProvider::eachTaskIsKernelThread).findFirst().orElseThrow().name();
+        String bounded = TaskRuntimes.providers().values().stream().filter(p -> p.maxConcurrentTasks().isPresent())
+                .findFirst().orElseThrow().name();
+        String virtual = TaskRuntimes.providers().values().stream()
+                .filter(threadmill.workload.TaskRuntimeProvider::tasksAreVirtualThreads).findFirst().orElseThrow().name();
+
+        assertTrue(new ProbeSpec(Experiment.MEMORY, kernelThreads, 100_000, null).predictedFailure(limits, 300)
+                .orElseThrow().contains("pid_max=32768"));
+        assertTrue(new ProbeSpec(Experiment.MEMORY, kernelThreads, 10_000, null).predictedFailure(limits, 300)
+                .isEmpty());
+        assertTrue(new ProbeSpec(Experiment.MEMORY, kernelThreads, 32_000, null).predictedFailure(limits, 1_000)
+                .isPresent(), "the threads the machine has already count");
+        assertTrue(new ProbeSpec(Experiment.SLEEP10S, bounded, 10_000, null).predictedFailure(limits, 300)
+                .orElseThrow().contains("at most"));
+        assertTrue(new ProbeSpec(Experiment.SLEEP10S, virtual, 1_000_000, null).predictedFailure(limits, 300)
+                .isEmpty());
+        assertTrue(new ProbeSpec(Experiment.MEMORY, virtual, 10_000_000, 1, null, JvmConfig.DEFAULT)
+                .predictedFailure(limits, 300).orElseThrow().contains("of heap"));
     }
 }

@@ -26,6 +26,10 @@ class SchemaRoundTripTest {
         List<Record> lines = List.of(
                 new ProbeLine("memory", "loom", 1000, "ok", null, LIMITS, List.of("-Xmx256m"), 600000L, 16, 50000L,
                         1L, 2L, 1000L, 3L, 4L, 5L, 6L, new NmtSummary(1, 2, 3, 4, 5, 6), 7L, 8L, 9L, 10L, 12.5, "coh", null),
+                new ProbeLine("sleep10s", "tokio", 1000000, "ok", null, LIMITS, null, 10000L, 1, null, 1L, null, null,
+                        null, 3L, 4L, 5L, null, 7L, 8L, 9L, 10L, 12.5, ProbeLine.NATIVE, "1.24.2"),
+                new ReferenceLine("tokio", "1.24.2", "spawn", 100000, 310.5, 12.5, 298.0, 323.0, "ns/task", 3,
+                        List.of(300.0, 310.0, 321.5), 2),
                 new LatencyLine("timer-lateness", "futures", params, "closed", null, "us", 3L, 1.5, 2.5, 3.5, 4.5, 5.5,
                         "hgrm/x.hgrm"),
                 new PitfallLine("cpu-hog-timer-lateness", "threads", "cpu-hog", params, 286.1, 200.0, null, null,
@@ -34,11 +38,16 @@ class SchemaRoundTripTest {
                 new RunEnvironment(new RunEnvironment.Build("0.1", "abc", false), "smoke", "cmd", "1970-01-01T00:00:00Z",
                         new RunEnvironment.Jdk("v", "25", "vm", "/jdk"), Map.of("suite", List.of("-Xmx1g")), "G1",
                         new RunEnvironment.Cpu("cpu", 2), 1024L, "6.1", "Debian", LIMITS, null,
-                        Map.of("tokio", new ReferenceInfo("ok", "1.24.2", "1.63.0", 2, 768L, 128L, 640L, 1100.5))),
-                new ReferenceLine("tokio", "1.24.2", "spawn", 1000000L, 8300.0, 400.0, 7900.0, 8700.0, "ns/task", 5,
-                        List.of(8200.0, 8400.0), 2),
-                new ServerLine("futures", null, "open", 1000, 128, 0.75, 60000.0, 0, 10.0, 600000L, 0L, 60000.0,
-                        6000000000L, 10.0, 100.0, 200.0, 900.0, 2000.0, 5000.0, "0", "1", null, "hgrm/s.hgrm", "ok", null));
+                        new RunEnvironment.Pinning("0", "1", "0-1"),
+                        Map.of("tokio", new ReferenceInfo("ok", "1.24.2", "rustc 1.95.0", 2, 768L, 128L, 640L, 1297.1))),
+                new RunEnvironment(new RunEnvironment.Build(null, null, null), "quick", null, null, null, null, null,
+                        null, null, null, null, null, null, null, Map.of("tokio", ReferenceInfo.notRun(
+                        "not run: cargo or tokio sources not available (no cargo)"))),
+                new ServerLine("futures", null, "open", 1000, 128, 0.75, 45000.0, 2, 2.001, 90045L, 0L, 44999.5,
+                        810_000_000L, 8.995, 41.2, 60.1, 120.5, 300.7, 1200.9, "0", "1", null,
+                        "hgrm/server-futures-1000-open-75-w2.hgrm", "ok", null),
+                new ServerLine("pool", null, "closed", 1000, 128, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null, null, null, null, null, "failed", "not run: bounded"));
         for (Record line : lines) {
             assertEquals(line, JsonLines.read(JsonLines.write(line), line.getClass()), line.getClass().getSimpleName());
         }
@@ -62,6 +71,16 @@ class SchemaRoundTripTest {
     }
 
     @Test
+    void aServerLineThatSaysOkMustBeAMeasuredWindow() {
+        String line = JsonLines.write(new ServerLine("loom", null, "closed", 10, 128, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, "failed", "no"))
+                .replace("\"failed\"", "\"ok\"");
+
+        JsonProcessingException error = assertThrows(JsonProcessingException.class, () -> JsonLines.read(line, ServerLine.class));
+        assertTrue(error.getMessage().contains("an ok line is a measured window"), error.getMessage());
+    }
+
+    @Test
     void aProbeLineWithAnotherStatusIsRefused() {
         String line = JsonLines.write(new ProbeLine("memory", "loom", 1, "ok", null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null)).replace("\"ok\"", "\"fine\"");
@@ -74,7 +93,7 @@ class SchemaRoundTripTest {
     @Test
     void everyMeasuredFieldIsAMeasurement() {
         ProbeLine line = new ProbeLine("memory", "loom", 1, "ok", null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, "default", null);
         List<String> identity = List.of("experiment", "runtime", "tasks", "status", "error", "osLimits", "jvmFlags",
                 "sleepMs", "depth", "nmt", "config", "runtimeVersion");
         for (var component : ProbeLine.class.getRecordComponents()) {

@@ -28,7 +28,7 @@ class JmhLogTest {
             # Fork: 1 of 1
             Iteration   1: 31234567.000 ns/op
 
-            # Benchmark: threadmill.bench.jmh.EchoServerBenchmark.serve
+            # Benchmark: threadmill.bench.jmh.ConnectStormBenchmark.serve
             # Parameters: (connections = 300, payload = 128, requests = 10, runtime = pool)
 
             # Fork: 1 of 1
@@ -45,7 +45,7 @@ class JmhLogTest {
         assertEquals(Map.of(
                 trial("threadmill.bench.jmh.CreationBenchmark.spawnAndJoin", "runtime", "threads", "tasks", "100000"),
                 "threadmill.workload.ResourceLimitException: cannot start platform thread 32001 of 100000: pid_max 32768",
-                trial("threadmill.bench.jmh.EchoServerBenchmark.serve",
+                trial("threadmill.bench.jmh.ConnectStormBenchmark.serve",
                         "connections", "300", "payload", "128", "requests", "10", "runtime", "pool"),
                 "java.lang.IllegalArgumentException: connections=300 exceeds the pool server's 200 threads"),
                 failures);

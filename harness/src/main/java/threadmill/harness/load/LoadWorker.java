@@ -18,10 +18,10 @@ import threadmill.workload.Shutdown;
 import threadmill.workload.Sockets;
 
 /**
- * One selector thread of the {@link LoadGenerator}: drives connections
- * {@code index, index + threads, index + 2 threads, ...} through the phases connect, warm-up
- * and measure. Each phase runs on a thread of the generator's pool, one after the other, so
- * the worker's state needs no locks.
+ * One selector thread of a {@link LoadSession}: drives connections
+ * {@code index, index + threads, index + 2 threads, ...} through the phases connect, then any
+ * sequence of warm-ups and measured phases on the same connections. Each phase runs on a
+ * thread of the session's pool, one after the other, so the worker's state needs no locks.
  */
 final class LoadWorker implements AutoCloseable {
 
@@ -51,6 +51,7 @@ final class LoadWorker implements AutoCloseable {
     private Histogram recording;
     private long expectedIntervalNanos;
     private boolean openLoop;
+    private double ratePerSecond;
     private long phaseStart;
     private long stopIssuingAt;
     private int requestsPerConnection;
@@ -58,12 +59,16 @@ final class LoadWorker implements AutoCloseable {
     private int inFlight;
     private long lastProgress;
 
-    // What the measured phase counted.
+    // What the last measured phase counted.
     private long requests;
     private long bytes;
     private long errors;
     private String firstError;
     private long lastReply;
+
+    // Since the connections opened: a failed connection stays closed for every later phase.
+    private long failedConnections;
+    private String firstFailure;
 
     LoadWorker(Load load, int index, int threads) throws IOException {
         this.load = load;
@@ -148,28 +153,41 @@ final class LoadWorker implements AutoCloseable {
         return connected[0];
     }
 
-    /** Closed-loop round trips that warm both sides up and time a normal round trip. */
-    Void warmUp() throws IOException {
+    /**
+     * {@code requestsPerConnection} closed-loop round trips on every live connection, which
+     * warm both sides up and time a normal round trip ({@link #warmUpLatency()}, cleared first).
+     */
+    Void warmUp(int requestsPerConnection) throws IOException {
+        warmUpLatency.reset();
         recording = warmUpLatency;
         expectedIntervalNanos = 0;
         openLoop = false;
-        requestsPerConnection = load.warmupRequestsPerConnection();
+        this.requestsPerConnection = requestsPerConnection;
         stopIssuingAt = Long.MAX_VALUE;
         drive(System.nanoTime());
         return null;
     }
 
     /**
-     * The measured phase. Open loop: request {@code k} of connection {@code c} is due at
-     * {@code start + (c + k * connections) / rate}, whether or not the server kept up, and
-     * its latency counts from then, so a stall is charged to every request it delayed.
+     * A measured phase of {@code phase}'s mode, rate and length, on the connections still
+     * open; the counts and the histogram start from zero. Open loop: request {@code k} of
+     * connection {@code c} is due at {@code start + (c + k * connections) / rate}, whether or
+     * not the server kept up, and its latency counts from then, so a stall is charged to
+     * every request it delayed. A phase with a duration stops issuing at its end and returns
+     * once the requests in flight have been answered.
      */
-    Void measure(long start, long closedLoopExpectedIntervalNanos) throws IOException {
+    Void measure(Load phase, long start, long closedLoopExpectedIntervalNanos) throws IOException {
+        latency.reset();
+        requests = 0;
+        bytes = 0;
+        errors = 0;
+        firstError = null;
         recording = latency;
         expectedIntervalNanos = closedLoopExpectedIntervalNanos;
-        openLoop = load.mode() == Load.Mode.OPEN;
-        requestsPerConnection = load.duration() == null ? load.requestsPerConnection() : Integer.MAX_VALUE;
-        stopIssuingAt = load.duration() == null ? Long.MAX_VALUE : start + load.duration().toNanos();
+        openLoop = phase.mode() == Load.Mode.OPEN;
+        ratePerSecond = phase.ratePerSecond();
+        requestsPerConnection = phase.duration() == null ? phase.requestsPerConnection() : Integer.MAX_VALUE;
+        stopIssuingAt = phase.duration() == null ? Long.MAX_VALUE : start + phase.duration().toNanos();
         lastReply = start;
         drive(start);
         return null;
@@ -224,7 +242,7 @@ final class LoadWorker implements AutoCloseable {
 
     private long intendedTime(int connection, int request) {
         double requestNumber = connection + (double) request * load.connections();
-        return phaseStart + (long) (requestNumber * 1e9 / load.ratePerSecond());
+        return phaseStart + (long) (requestNumber * 1e9 / ratePerSecond);
     }
 
     private void send(LoadConnection connection, long now) throws IOException {
@@ -328,8 +346,12 @@ final class LoadWorker implements AutoCloseable {
         }
         connection.failed = true;
         errors++;
+        failedConnections++;
         if (firstError == null) {
             firstError = message;
+        }
+        if (firstFailure == null) {
+            firstFailure = message;
         }
         if (connection.inFlight) {
             connection.inFlight = false;
@@ -366,6 +388,20 @@ final class LoadWorker implements AutoCloseable {
 
     long lastReply() {
         return lastReply;
+    }
+
+    /** Connections of this worker that failed in any phase so far. */
+    long failedConnections() {
+        return failedConnections;
+    }
+
+    String firstFailure() {
+        return firstFailure;
+    }
+
+    /** Connections of this worker still open. */
+    int liveConnections() {
+        return (int) (connections.size() - failedConnections);
     }
 
     /**

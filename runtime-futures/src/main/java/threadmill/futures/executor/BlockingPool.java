@@ -10,14 +10,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import threadmill.futures.Context;
 import threadmill.futures.Poll;
+import threadmill.futures.runtime.Tunables;
 import threadmill.futures.task.JoinHandle;
 import threadmill.futures.task.Task;
 
 /**
- * Threads for blocking work ({@code spawn_blocking}), apart from the workers: up to 512 threads
- * created on demand and retired after 10 s idle (tokio's defaults), further jobs queue. Each
- * job is an ordinary {@link Task} whose single poll runs the callable, so its handle, abort and
- * error reporting are those of any task.
+ * Threads for blocking work ({@code spawn_blocking}), apart from the workers: up to
+ * {@link Tunables#BLOCKING_THREADS} threads made on demand and ended after
+ * {@link Tunables#BLOCKING_KEEP_ALIVE_NANOS} idle (tokio's defaults: 512 and 10 s); further jobs
+ * queue. Each job is an ordinary {@link Task} whose single poll runs the callable, so its
+ * handle, abort and error reporting are those of any task.
  *
  * <p>{@link #close()} completes every job it stops as cancelled: the queued ones directly, and
  * the running ones, which it interrupts, when their callable ends by throwing (see
@@ -25,7 +27,12 @@ import threadmill.futures.task.Task;
  */
 final class BlockingPool implements AutoCloseable {
 
-    static final int MAX_THREADS = 512;
+    static final int MAX_THREADS = Tunables.BLOCKING_THREADS;
+    /**
+     * How long {@link #close()} waits for the threads to end once it has interrupted the running
+     * jobs: a job that ignores its interrupt keeps the pool's close waiting this long, then fails it.
+     */
+    private static final long CLOSE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final ThreadPoolExecutor threads;
     /**
@@ -39,7 +46,8 @@ final class BlockingPool implements AutoCloseable {
 
     BlockingPool(String namePrefix) {
         AtomicInteger counter = new AtomicInteger();
-        threads = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        threads = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, Tunables.BLOCKING_KEEP_ALIVE_NANOS,
+                TimeUnit.NANOSECONDS, new LinkedBlockingQueue<>(),
                 r -> {
                     started.removeIf(t -> !t.isAlive());
                     Thread t = new Thread(r, namePrefix + counter.incrementAndGet());
@@ -104,13 +112,13 @@ final class BlockingPool implements AutoCloseable {
         }
     }
 
-    /** {@link #stop} the pool, then wait up to 10 s for its threads to end. */
+    /** {@link #stop} the pool, then wait up to {@link #CLOSE_GRACE_NANOS} for its threads to end. */
     @Override
     public void close() {
         stop(null);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + CLOSE_GRACE_NANOS;
         try {
-            if (threads.awaitTermination(10, TimeUnit.SECONDS)) {
+            if (threads.awaitTermination(CLOSE_GRACE_NANOS, TimeUnit.NANOSECONDS)) {
                 for (Thread t : started) {
                     t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
                 }
@@ -120,7 +128,8 @@ final class BlockingPool implements AutoCloseable {
             return;
         }
         if (!threads.isTerminated() || started.stream().anyMatch(Thread::isAlive)) {
-            throw new IllegalStateException("blocking pool threads still running 10 s after shutdown");
+            throw new IllegalStateException("blocking pool threads still running "
+                    + TimeUnit.NANOSECONDS.toSeconds(CLOSE_GRACE_NANOS) + " s after shutdown");
         }
     }
 

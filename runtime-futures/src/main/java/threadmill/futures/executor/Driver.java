@@ -2,11 +2,11 @@ package threadmill.futures.executor;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 import threadmill.futures.net.Reactor;
+import threadmill.futures.runtime.Tunables;
 import threadmill.futures.task.Waker;
-import threadmill.futures.time.Clock;
+import threadmill.futures.time.TickClock;
 import threadmill.futures.time.TimerWheel;
 
 /**
@@ -15,104 +15,79 @@ import threadmill.futures.time.TimerWheel;
  * fires the timers that are due (tokio's driver stack: time driver over IO driver).
  *
  * <p>Each driver is owned by one thread (a pool worker, or the thread inside
- * {@link LocalExecutor#blockOn}), which alone calls {@link #turn}; other threads only arm
- * timers and register sockets in it, and then wake it through {@link #timerArmed()} or the
- * reactor, so that it recomputes how long to block.
+ * {@link LocalExecutor#blockOn}), which alone calls {@link #turn}, and which {@link #enter}s
+ * the driver's wheel and reactor as its runtime context: timers polled on that thread arm in
+ * this wheel, sockets register in this reactor or another of the pool's. Other threads only
+ * arm timers and register sockets in it, and then wake it through the reactor, so that it
+ * recomputes how long to block.
  */
-public final class Driver implements AutoCloseable {
+final class Driver implements AutoCloseable {
 
-    private static final ThreadLocal<Driver> CURRENT = new ThreadLocal<>();
-    private static final int WAKE_BATCH = 1024;
+    private static final int WAKE_BATCH = Tunables.WAKE_BATCH;
 
-    private final TimerWheel timer = new TimerWheel();
     private final Reactor reactor = new Reactor();
+    private final TimerWheel timer;
     private final List<Waker> due = new ArrayList<>();
-    /** The time timers are fired against: the {@link Clock}'s ticks, or a test's. */
+    /** The time timers are fired against: the {@link TickClock}'s ticks, or a test's. */
     private final LongSupplier nowTicks;
-    private Driver[] siblings = {this};
-    private int index;
 
-    public Driver() {
-        this(Clock::nowTicks);
+    Driver() {
+        this(TickClock::nowTicks);
     }
 
     /** A driver that fires timers against {@code nowTicks} instead of the clock: for tests. */
     Driver(LongSupplier nowTicks) {
         this.nowTicks = nowTicks;
-    }
-
-    /** The driver of the runtime the calling thread belongs to; futures arm timers and sockets there. */
-    public static Driver current() {
-        Driver driver = CURRENT.get();
-        if (driver == null) {
-            throw new IllegalStateException("no threadmill runtime on thread " + Thread.currentThread().getName()
-                    + ": timers and sockets must be polled inside LocalExecutor.blockOn, WorkerPool.blockOn or a spawned task");
-        }
-        return driver;
+        this.timer = new TimerWheel(reactor::wakeup);
     }
 
     /**
      * True on a thread that runs tasks of a runtime (a worker, or a thread inside a
      * {@code blockOn}): it must not block waiting for another runtime thread.
      */
-    public static boolean insideRuntime() {
-        return CURRENT.get() != null;
+    static boolean insideRuntime() {
+        return Reactor.CONTEXT.isEntered();
     }
 
-    /** Makes {@code driver} the calling thread's current driver; returns the previous one. */
-    static Driver enter(Driver driver) {
-        Driver previous = CURRENT.get();
-        CURRENT.set(driver);
-        return previous;
+    /**
+     * Makes this driver's wheel and reactor the calling thread's runtime context
+     * ({@link TimerWheel#CONTEXT}, {@link Reactor#CONTEXT}); returns what to restore when the
+     * thread leaves the runtime.
+     */
+    Previous enter() {
+        return new Previous(TimerWheel.CONTEXT.enter(timer), Reactor.CONTEXT.enter(reactor));
     }
 
-    static void exit(Driver previous) {
-        if (previous == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(previous);
+    /** The context a thread had before {@link #enter}; {@link #restore()} puts it back. */
+    record Previous(TimerWheel timer, Reactor reactor) {
+
+        void restore() {
+            TimerWheel.CONTEXT.exit(timer);
+            Reactor.CONTEXT.exit(reactor);
         }
     }
 
-    public TimerWheel timer() {
+    TimerWheel timer() {
         return timer;
     }
 
-    public Reactor reactor() {
+    Reactor reactor() {
         return reactor;
     }
 
     /**
-     * The drivers of the same pool, this one at {@code index}: a new channel may register in any
-     * of them. Set before the owning threads start.
+     * Makes the drivers one pool: a new channel polled on any of their threads may register in
+     * any of their reactors (see {@link Reactor#forNewChannel()}). Call before the owning
+     * threads start.
      */
-    void shareChannelsWith(Driver[] pool, int index) {
-        this.siblings = pool;
-        this.index = index;
-    }
-
-    /**
-     * The reactor a channel registers in when a poll first has to wait for it: this driver's,
-     * unless another driver of the pool, chosen at random, has fewer channels (the power of two
-     * choices: the most loaded stays within a small margin of the mean). Readiness wakes a task on
-     * its channel's driver, so the task then runs there. Registering only in the polling
-     * thread's own reactor put two thirds of an echo server's 10,000 connections on the worker
-     * that ran the accept loop, and their round trips took twice as long as the others'
-     * (DESIGN.md); Netty assigns each channel to an event loop for the same reason.
-     */
-    public Reactor reactorForNewChannel() {
-        Driver[] pool = siblings;
-        if (pool.length == 1) {
-            return reactor;
+    static void shareChannels(Driver[] pool) {
+        Reactor[] reactors = new Reactor[pool.length];
+        for (int i = 0; i < pool.length; i++) {
+            reactors[i] = pool[i].reactor;
         }
-        int otherIndex = (index + 1 + ThreadLocalRandom.current().nextInt(pool.length - 1)) % pool.length;
-        Reactor other = pool[otherIndex].reactor;
-        return other.channels() < reactor.channels() ? other : reactor;
-    }
-
-    /** A timer was armed, maybe by another thread: a parked owner must recompute its timeout. */
-    public void timerArmed() {
-        reactor.wakeup();
+        for (int i = 0; i < pool.length; i++) {
+            reactors[i].shareChannelsWith(reactors, i);
+        }
     }
 
     void prepareToPark() {
@@ -137,22 +112,20 @@ public final class Driver implements AutoCloseable {
      * room left in it. Tasks woken beyond that would overflow a worker's queue, which moves its
      * oldest half (the tasks woken first) to the injection queue, to run after newer ones;
      * sockets left unreported are reported again by a later select (see {@link Reactor#poll}),
-     * timers left in the wheel fire at the next turn, in deadline order. For 10,000 sleepers of
-     * 10 ms on two workers (a throwaway harness, DESIGN.md): lateness p90 0.37 ms against
-     * 0.49-0.53 ms, p99 0.69-1.35 ms against 1.45-1.86 ms.
+     * timers left in the wheel fire at the next turn, in deadline order.
      *
      * <p>Every turn selects and fires timers, and may wake at least one socket's tasks and one
      * timer's even when the queue is full: a worker whose queue stays full of tasks that wake
      * each other must still serve I/O and timers at every turn, so readiness waits at most a
-     * turn's worth of tasks, never for the queue to drain. (Selecting only with room for half a
-     * select's batch saved selects that report many more sockets than the room lets them wake;
-     * it also let more than 512 runnable tasks postpone every socket for as long as they ran.)
+     * turn's worth of tasks, never for the queue to drain. (A turn that skipped the select while
+     * little room was left would save selects that report more sockets than it may wake, but
+     * would let a queue that stays full postpone every socket for as long as its tasks run.)
      */
     void turn(boolean block, int wakeLimit) {
         long timeoutNanos = 0;
         if (block) {
             long next = timer.nextDeadline();
-            timeoutNanos = next == TimerWheel.NONE ? -1 : Math.max(0, Clock.nanosUntil(next));
+            timeoutNanos = next == TimerWheel.NONE ? -1 : Math.max(0, TickClock.nanosUntil(next));
             if (timeoutNanos == 0) {
                 reactor.cancelPark();
             }

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import threadmill.futures.Context;
 import threadmill.futures.Future;
 import threadmill.futures.Poll;
+import threadmill.futures.runtime.Tunables;
 import threadmill.futures.task.JoinHandle;
 import threadmill.futures.task.Task;
 import threadmill.futures.task.Waker;
@@ -14,10 +15,12 @@ import threadmill.futures.task.Waker;
  * is pending, the tasks started with {@link #spawnLocal}, the timers and the sockets of this
  * executor, all on that one thread. When nothing can run, the thread blocks in the selector
  * until the next timer deadline or a wake-up: no busy polling.
+ * {@snippet class=threadmill.futures.examples.ExecutorExamplesTest region=local-executor}
  *
  * <p>Because everything shares one thread, a future that blocks the thread (Thread.sleep, a
- * blocking read) stalls every other task until it returns: two tasks that each block for 300 ms
- * take 600 ms, while two tasks awaiting {@code Futures.sleep} of 300 ms take 300 ms.
+ * blocking read) stalls every other task until it returns: two tasks that each block for a
+ * while take twice that, where two tasks awaiting {@code Futures.sleep} of the same while take
+ * it once. Blocking calls belong on {@link WorkerPool#spawnBlocking}.
  *
  * <p>Thread rules: the executor belongs to the thread that created it; only that thread may
  * call {@link #spawnLocal}, {@link #blockOn} and {@link #close}. Wakers may be called from any
@@ -25,7 +28,8 @@ import threadmill.futures.task.Waker;
  */
 public final class LocalExecutor implements AutoCloseable {
 
-    private static final int EVENT_INTERVAL = 61;
+    /** Spawned tasks per round, and rounds per driver turn ({@link Tunables#FAIRNESS_INTERVAL}). */
+    private static final int EVENT_INTERVAL = Tunables.FAIRNESS_INTERVAL;
 
     private final Thread owner = Thread.currentThread();
     private final Driver driver = new Driver();
@@ -34,7 +38,10 @@ public final class LocalExecutor implements AutoCloseable {
     private volatile boolean closed;
     private boolean interrupted;
 
-    /** Spawns a task that this thread polls while it is inside {@link #blockOn} ({@code spawn_local}). */
+    /**
+     * Spawns a task that this thread polls while it is inside {@link #blockOn} ({@code spawn_local});
+     * see the example above. Owner thread only.
+     */
     public <T> JoinHandle<T> spawnLocal(Future<T> future) {
         checkOwner("spawnLocal");
         if (closed) {
@@ -47,7 +54,8 @@ public final class LocalExecutor implements AutoCloseable {
 
     /**
      * Polls {@code future} to completion on this thread, running spawned tasks, timers and I/O
-     * while it is pending, and returns its output (or throws what it threw).
+     * while it is pending, and returns its output (or throws what it threw); see the example
+     * above. Owner thread only, and not from inside a runtime thread (await there instead).
      */
     public <T> T blockOn(Future<T> future) {
         checkOwner("blockOn");
@@ -58,11 +66,11 @@ public final class LocalExecutor implements AutoCloseable {
             throw new IllegalStateException("blockOn called from inside a runtime thread ("
                     + owner.getName() + "); await the future instead");
         }
-        Driver previous = Driver.enter(driver);
+        Driver.Previous previous = driver.enter();
         try {
             return run(future);
         } finally {
-            Driver.exit(previous);
+            previous.restore();
             if (interrupted) {
                 interrupted = false;
                 Thread.currentThread().interrupt();

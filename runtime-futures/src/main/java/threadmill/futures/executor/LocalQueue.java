@@ -3,6 +3,7 @@ package threadmill.futures.executor;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
+import threadmill.futures.runtime.Tunables;
 import threadmill.futures.task.Task;
 
 /**
@@ -13,11 +14,10 @@ import threadmill.futures.task.Task;
  * passed it, which makes that CAS fail. When the ring is full, the owner moves half of it to
  * the pool's injection queue.
  *
- * <p>1024 slots where tokio has 256: the JDK's epoll selector reports up to 1024 ready channels
- * per select, and each wakes its task into this ring. With 256, a busy turn overflowed it, and
- * the oldest half waited in the injection queue for the 1-in-61 fairness tick while the ring
- * kept refilling. The suite's closed-loop request latency, p99: 61-90 ms at 1,000 connections
- * and 0.94-1.09 s at 10,000 with 256 slots, 18-21 ms and 18-19 ms with 1024 (DESIGN.md).
+ * <p>{@link Tunables#RUN_QUEUE_CAPACITY} slots, 1024 by default where tokio has 256: the JDK's
+ * epoll selector reports up to 1024 ready channels per select, and each wakes its task into
+ * this ring; a ring that holds one select's worth lets a turn wake them all, where a smaller one
+ * leaves the rest for later selects while its tasks run (see that constant for the trade).
  *
  * <p>A slot whose task was taken is cleared by the owner, so the ring keeps no finished task
  * reachable (Java's stand-in for Rust dropping the task reference it moved out): the owner's
@@ -41,7 +41,7 @@ import threadmill.futures.task.Task;
  */
 final class LocalQueue {
 
-    static final int CAPACITY = 1024;
+    static final int CAPACITY = Tunables.RUN_QUEUE_CAPACITY;
     private static final VarHandle HEAD;
     private static final VarHandle TAIL;
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Task[].class);

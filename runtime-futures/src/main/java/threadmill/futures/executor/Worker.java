@@ -1,5 +1,6 @@
 package threadmill.futures.executor;
 
+import threadmill.futures.runtime.Tunables;
 import threadmill.futures.task.Task;
 
 /**
@@ -7,15 +8,16 @@ import threadmill.futures.task.Task;
  * queue, steals from other workers, and when there is nothing to run, parks in its driver until
  * I/O, a timer, or a wakeup from a thread that queued work.
  *
- * <p>Fairness (tokio's intervals): every 61st task is taken from the injection queue first, so
- * tasks queued from outside are not starved by tasks that wake each other; after every 61 tasks
- * the driver is turned without blocking, so I/O and timers are not starved by a busy queue,
- * however full. A turn wakes no more tasks, sockets and timers together, than the local queue
- * has room for, but at least one of each (see {@link Driver#turn(boolean, int)}).
+ * <p>Fairness (tokio's intervals, {@link Tunables#FAIRNESS_INTERVAL}): every
+ * {@code INTERVAL}th task is taken from the injection queue first, so tasks queued from outside
+ * are not starved by tasks that wake each other; after every {@code INTERVAL} tasks the driver
+ * is turned without blocking, so I/O and timers are not starved by a busy queue, however full.
+ * A turn wakes no more tasks, sockets and timers together, than the local queue has room for,
+ * but at least one of each (see {@link Driver#turn(boolean, int)}).
  */
 final class Worker implements Runnable {
 
-    private static final int INTERVAL = 61;
+    private static final int INTERVAL = Tunables.FAIRNESS_INTERVAL;
 
     final WorkerPool pool;
     final int index;
@@ -39,7 +41,7 @@ final class Worker implements Runnable {
      */
     @Override
     public void run() {
-        Driver previous = Driver.enter(driver);
+        Driver.Previous previous = driver.enter();
         try {
             serve();
         } catch (Throwable death) {
@@ -47,7 +49,7 @@ final class Worker implements Runnable {
             throw death;
         } finally {
             shutDown();
-            Driver.exit(previous);
+            previous.restore();
         }
     }
 
@@ -164,9 +166,9 @@ final class Worker implements Runnable {
     /**
      * Before parking, give the CPU away once and look at the injection queue again. A thread
      * spawning a burst of tasks from outside usually shares a core with the workers; without
-     * this, each time a worker catches up with it, it parks and the spawner pays a selector
-     * wakeup (measured: about 7,000 wakeups per million spawns, ~50 ns per spawn, against a few
-     * hundred with the yield). Costs one sched_yield per park when there is truly no work.
+     * this, each time a worker catches up with it, the worker parks and the spawner pays a
+     * selector wakeup for its next task. Costs one sched_yield per park when there is truly no
+     * work.
      */
     private boolean yieldFindsWork() {
         Thread.yield();

@@ -3,6 +3,7 @@ package threadmill.futures.executor;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import threadmill.futures.Future;
+import threadmill.futures.runtime.Tunables;
 import threadmill.futures.task.JoinHandle;
 import threadmill.futures.task.Schedule;
 import threadmill.futures.task.Task;
@@ -15,9 +16,14 @@ import threadmill.futures.task.Task;
  * <p>A task woken on a worker thread is queued on that worker (its data is in that cache); a
  * worker that queues work while another worker is parked wakes one parked worker, which then
  * steals. Timers are armed in the driver of the worker that polls them and fire there, waking
- * the task wherever it runs next; a socket registers in the less loaded of that driver and
- * another one chosen at random (see {@link Driver#reactorForNewChannel()}), and its readiness wakes
- * the task onto that worker.
+ * the task wherever it runs next; a socket registers in the less loaded of that driver's
+ * reactor and another one chosen at random (see
+ * {@link threadmill.futures.net.Reactor#forNewChannel()}), and its readiness wakes the task
+ * onto that worker.
+ *
+ * <p>Spawn tasks from any thread, await them from outside the pool with {@link #blockOn}, and
+ * close the pool when done:
+ * {@snippet class=threadmill.futures.examples.ExecutorExamplesTest region=worker-pool}
  *
  * <p>{@link #close()} stops the workers and the blocking pool, and joins their threads; tasks
  * that had not finished complete as cancelled.
@@ -33,8 +39,7 @@ public final class WorkerPool implements AutoCloseable {
 
     /** The largest pool: beyond this, more workers only add stealing traffic. */
     public static final int MAX_WORKERS = 1024;
-    /** Half of tokio's 256-slot run queue, the batch its workers take from the inject queue. */
-    private static final int INJECTION_BATCH = 128;
+    private static final int INJECTION_BATCH = Tunables.INJECTION_BATCH;
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     final Worker[] workers;
@@ -48,9 +53,9 @@ public final class WorkerPool implements AutoCloseable {
     private volatile Throwable failure;
     private String failedWorker;
 
-    /** One worker per available processor. */
+    /** {@link Tunables#WORKERS} workers: one per available processor unless set. */
     public WorkerPool() {
-        this(Runtime.getRuntime().availableProcessors());
+        this(Tunables.WORKERS);
     }
 
     public WorkerPool(int workers) {
@@ -65,9 +70,7 @@ public final class WorkerPool implements AutoCloseable {
             this.workers[i] = new Worker(this, i);
             drivers[i] = this.workers[i].driver;
         }
-        for (int i = 0; i < workers; i++) {
-            drivers[i].shareChannelsWith(drivers, i);
-        }
+        Driver.shareChannels(drivers);
         this.blocking = new BlockingPool("threadmill-pool-" + id + "-blocking-");
         for (int i = 0; i < workers; i++) {
             threads[i] = new WorkerThread(this.workers[i], "threadmill-pool-" + id + "-worker-" + i);
@@ -78,6 +81,10 @@ public final class WorkerPool implements AutoCloseable {
     /**
      * Spawns a task ({@code tokio::spawn}); callable from any thread, inside the pool or not.
      * The task starts running at once on some worker; the handle awaits its output.
+     * {@snippet class=threadmill.futures.examples.ExecutorExamplesTest region=spawn}
+     *
+     * @throws IllegalStateException if a worker of this pool died (the pool failed); on a pool
+     *         that was closed, the task completes as cancelled instead
      */
     public <T> JoinHandle<T> spawn(Future<T> future) {
         Task<T> task = Task.create(future, scheduler);
@@ -95,7 +102,9 @@ public final class WorkerPool implements AutoCloseable {
     /**
      * Runs {@code callable} on the blocking pool, off the workers ({@code spawn_blocking}): for
      * work that blocks its thread (file I/O, a blocking library) and would stall every task
-     * queued behind it on a worker.
+     * queued behind it on a worker. A checked exception it throws is the cause of the handle's
+     * {@link threadmill.futures.task.JoinError}, wrapped once.
+     * {@snippet class=threadmill.futures.examples.ExecutorExamplesTest region=spawn-blocking}
      */
     public <T> JoinHandle<T> spawnBlocking(Callable<T> callable) {
         if (failure != null) {
@@ -109,6 +118,9 @@ public final class WorkerPool implements AutoCloseable {
      * whenever it is pending, while spawned tasks run on the workers ({@code Runtime::block_on}).
      * Its timers and sockets are armed in worker 0's driver. Must not be called from inside a
      * runtime thread: that would block a thread tasks depend on.
+     * {@snippet class=threadmill.futures.examples.ExecutorExamplesTest region=block-on}
+     *
+     * @throws IllegalStateException if called on a runtime thread, or the pool is closed
      */
     public <T> T blockOn(Future<T> future) {
         if (Driver.insideRuntime()) {
@@ -118,11 +130,11 @@ public final class WorkerPool implements AutoCloseable {
         if (closed) {
             throw failure != null ? failed("blockOn") : new IllegalStateException("blockOn on a closed WorkerPool");
         }
-        Driver previous = Driver.enter(workers[0].driver);
+        Driver.Previous previous = workers[0].driver.enter();
         try {
             return ThreadParker.runToCompletion(future);
         } finally {
-            Driver.exit(previous);
+            previous.restore();
         }
     }
 
@@ -214,9 +226,7 @@ public final class WorkerPool implements AutoCloseable {
 
     /**
      * How many tasks a worker takes from the injection queue at once: its fair share of
-     * {@link #INJECTION_BATCH}. Not tied to the ring's size: the share decides how evenly tasks
-     * spawned from outside spread over the workers, and with them the timers and sockets they
-     * arm, which stay with the worker that first polled them (see DESIGN.md on the 1024-slot ring).
+     * {@link Tunables#INJECTION_BATCH}, which says why it is not tied to the ring's size.
      */
     int injectorShare() {
         return workers.length == 1 ? INJECTION_BATCH : 1 + INJECTION_BATCH / workers.length;
@@ -237,6 +247,9 @@ public final class WorkerPool implements AutoCloseable {
      * had not finished complete as cancelled; their timers and sockets are released. Every call
      * waits, a second one made while the first is still closing included; once closed, a call
      * returns at once.
+     * {@snippet class=threadmill.futures.examples.ExecutorExamplesTest region=close}
+     *
+     * @throws IllegalStateException if called on one of this pool's workers
      */
     @Override
     public void close() {

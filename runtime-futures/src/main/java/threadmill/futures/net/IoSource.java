@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.nio.channels.SelectableChannel;
 import java.util.ArrayList;
 import java.util.List;
-import threadmill.futures.executor.Driver;
 import threadmill.futures.task.Waker;
 
 /**
  * A channel and its reactor registration (tokio's {@code PollEvented}). The registration is made
- * lazily, in the reactor of the thread whose poll first has to wait, so a socket that never
- * blocks never touches a selector.
+ * lazily, when a poll first has to wait, in a reactor of the polling thread's runtime (see
+ * {@link Reactor#forNewChannel()}), so a socket that never blocks never touches a selector.
  */
 final class IoSource {
 
@@ -28,7 +27,7 @@ final class IoSource {
             synchronized (this) {
                 r = registration;
                 if (r == null) {
-                    r = Driver.current().reactorForNewChannel().register(channel);
+                    r = Reactor.CONTEXT.get().forNewChannel().register(channel);
                     registration = r;
                 }
             }
@@ -88,7 +87,7 @@ final class IoSource {
         close();
         Registration r = registration;
         if (r != null) {
-            r.reactor().release(channel, !Driver.insideRuntime());
+            r.reactor().release(channel, !Reactor.CONTEXT.isEntered());
         }
     }
 }

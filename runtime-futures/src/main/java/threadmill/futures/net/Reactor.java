@@ -10,10 +10,13 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import threadmill.futures.runtime.RuntimeContext;
+import threadmill.futures.runtime.Tunables;
 import threadmill.futures.task.Waker;
 
 /**
@@ -30,10 +33,19 @@ import threadmill.futures.task.Waker;
  * that is not the owner calls {@link #wakeup()}. The {@code parked} flag makes that cheap: the
  * owner raises it before it blocks, and only the first waker that lowers it pays for
  * {@code Selector.wakeup()} (a write to an eventfd) and an unpark.
+ *
+ * <p>Each executor thread's driver owns one reactor, which it enters as the thread's
+ * {@link #CONTEXT}. A socket registers, when a poll first has to wait for it, in the reactor
+ * {@link #forNewChannel()} picks from the polling thread's, and stays there.
  */
 public final class Reactor implements AutoCloseable {
 
-    private static final long RELEASE_PATIENCE_NANOS = 1_000_000_000L;
+    /** The reactor of the runtime thread polling a socket. */
+    public static final RuntimeContext<Reactor> CONTEXT = new RuntimeContext<>("a socket");
+
+    private static final long RELEASE_PATIENCE_NANOS = Tunables.RELEASE_PATIENCE_NANOS;
+    /** How often a thread waiting for a release looks again, waking the selector each time. */
+    private static final long RELEASE_RECHECK_NANOS = 50_000;
     private static final long NANOS_PER_MILLI = 1_000_000L;
 
     private final Selector selector;
@@ -41,6 +53,9 @@ public final class Reactor implements AutoCloseable {
     private final Consumer<SelectionKey> dispatcher = this::dispatch;
     private final AtomicInteger channels = new AtomicInteger();
     private volatile Thread owner;
+    /** The reactors of the same runtime, this one at {@link #index}: set before the owners start. */
+    private Reactor[] pool = {this};
+    private int index;
     /** Set by {@link #close}; guarded by this reactor's monitor, as registering is. */
     private boolean closed;
     /** Owner only: wakes the current {@link #poll} may still do, and the wakes it did. */
@@ -53,6 +68,37 @@ public final class Reactor implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a selector", e);
         }
+    }
+
+    /**
+     * The reactors of one runtime, this one at {@code index}: a new channel polled on this
+     * reactor's thread may register in any of them (see {@link #forNewChannel()}). Call before
+     * the owning threads start.
+     */
+    public void shareChannelsWith(Reactor[] pool, int index) {
+        if (pool[index] != this) {
+            throw new IllegalArgumentException("this reactor is not at index " + index + " of its pool");
+        }
+        this.pool = pool;
+        this.index = index;
+    }
+
+    /**
+     * The reactor a channel registers in when a poll on this reactor's thread first has to wait
+     * for it: this one, unless another reactor of the runtime, chosen at random, has fewer
+     * channels (the power of two choices: the most loaded stays within a small margin of the
+     * mean). Readiness wakes a task onto its channel's reactor's thread, so the task then runs
+     * there. Without the choice an accept loop, which polls every new connection first on its
+     * own thread, would put them all on that one; Netty assigns each channel to an event loop
+     * for the same reason.
+     */
+    public Reactor forNewChannel() {
+        Reactor[] all = pool;
+        if (all.length == 1) {
+            return this;
+        }
+        Reactor other = all[(index + 1 + ThreadLocalRandom.current().nextInt(all.length - 1)) % all.length];
+        return other.channels() < channels() ? other : this;
     }
 
     /** The owner is about to block: from here on, wakeups from other threads reach it. */
@@ -94,14 +140,12 @@ public final class Reactor implements AutoCloseable {
      *
      * <p>The limit is the room left in the owner's bounded run queue. A socket found ready beyond
      * it is not dispatched: selection is level-triggered, so it is reported again by a later
-     * select (epoll hands the ready list out round-robin), while its task, woken now, would have
-     * overflowed the run queue into the injection queue behind every task woken after it, there
-     * to wait for the 1-in-61 fairness tick. An echo server's 10,000 connections in a closed loop
-     * had round trips of p50 0.8-0.9 s where the mean was 0.2 s; bounded, p50 0.16-0.18 s
-     * (DESIGN.md).
+     * select (epoll hands the ready list out round-robin), while its task, woken now, would
+     * overflow the run queue, which moves its oldest half to the injection queue, behind every
+     * task woken after it, to wait for the fairness interval.
      *
      * <p>{@code Selector.select} counts in whole milliseconds and the kernel rounds its wait up,
-     * so a timer due in 0.3 ms would cost a full millisecond or more of lateness. The selector
+     * so a timer due in a fraction of a millisecond would wait a whole one or more. The selector
      * therefore waits only the whole milliseconds of the timeout (rounded down), and what is left
      * of it, under a millisecond, is slept with {@link LockSupport#parkNanos} in this same call
      * (going back to the executor in between would let its pre-park yield hand the CPU away
@@ -197,9 +241,9 @@ public final class Reactor implements AutoCloseable {
      * thread of a runtime ({@code mayWait} false) hands the release over: the owner, woken by
      * the close if it was parked, releases the descriptor at its next select, at most a turn of
      * its tasks away; waiting for that would stall every task of the closing thread on another
-     * thread's work (up to the patience, a second). A thread outside any runtime waits for the
-     * owner's select, so that the listener refuses connections once its close returns (bounded:
-     * a dead selector releases everything anyway).
+     * thread's work. A thread outside any runtime waits for the owner's select, so that the
+     * listener refuses connections once its close returns, for at most
+     * {@link Tunables#RELEASE_PATIENCE_NANOS} (a dead selector releases everything anyway).
      */
     void release(SelectableChannel channel, boolean mayWait) {
         try {
@@ -213,7 +257,7 @@ public final class Reactor implements AutoCloseable {
             long deadline = System.nanoTime() + RELEASE_PATIENCE_NANOS;
             while (channel.isRegistered() && selector.isOpen() && System.nanoTime() - deadline < 0) {
                 selector.wakeup();
-                LockSupport.parkNanos(50_000);
+                LockSupport.parkNanos(RELEASE_RECHECK_NANOS);
             }
         } catch (UncheckedIOException | ClosedSelectorException e) {
             // A selector that is gone holds no channel.

@@ -5,6 +5,7 @@ import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.util.List;
+import threadmill.futures.runtime.Tunables;
 import threadmill.futures.task.Waker;
 
 /**
@@ -18,14 +19,11 @@ final class Registration {
     private static final int WRITE_SIDE = SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT;
     /**
      * Selects that may report the read side again, with nobody waiting, before its interest is
-     * dropped: the reader woken by the first report is usually still queued behind other tasks
-     * and will read and wait again, and keeping the interest saves an {@code epoll_ctl} DEL and
-     * ADD per message (measured: 42 % of the round trips of a 1,000-connection echo paid both).
-     * Bounded, so a task that stopped reading costs at most this many early returns of its
-     * selector. The write side gets none: a socket is writable nearly always, so kept write
-     * interest would be reported at every select, while a write that blocks is rare.
+     * dropped ({@link Tunables#READ_INTEREST_PATIENCE}, which says what it trades). The write
+     * side gets none: a socket is writable nearly always, so kept write interest would be
+     * reported at every select, while a write that blocks is rare.
      */
-    private static final int PATIENCE = 8;
+    private static final int PATIENCE = Tunables.READ_INTEREST_PATIENCE;
 
     private final Reactor reactor;
     private SelectionKey key;

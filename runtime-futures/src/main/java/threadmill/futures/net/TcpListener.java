@@ -14,6 +14,11 @@ import threadmill.futures.Poll;
 /**
  * A listening TCP socket (tokio's {@code TcpListener}); {@link #accept} is a future that is
  * ready with the next connection. Binding happens at once and may be done on any thread.
+ *
+ * <p>An accept loop spawns a task per connection, here one that echoes a message once:
+ * {@snippet class=threadmill.futures.examples.NetExamplesTest region=accept-loop}
+ * with
+ * {@snippet class=threadmill.futures.examples.NetExamplesTest region=echo-once}
  */
 public final class TcpListener implements AutoCloseable {
 

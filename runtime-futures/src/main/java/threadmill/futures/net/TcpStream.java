@@ -21,6 +21,9 @@ import threadmill.futures.task.Waker;
  * <p>{@link #pollRead} and {@link #pollWrite} are the primitives, which create no future
  * ({@code AsyncRead::poll_read}); {@link #read}, {@link #write}, {@link #readExact},
  * {@link #writeAll} wrap them as futures. One reader and one writer may wait at a time.
+ *
+ * <p>A client's round trip:
+ * {@snippet class=threadmill.futures.examples.NetExamplesTest region=client}
  */
 public final class TcpStream implements AutoCloseable {
 
@@ -81,12 +84,15 @@ public final class TcpStream implements AutoCloseable {
         }
     }
 
-    /** Reads once: the number of bytes read, or -1 at end of stream. */
+    /**
+     * Reads once: the number of bytes read, or -1 at end of stream.
+     * {@snippet class=threadmill.futures.examples.NetExamplesTest region=read-write}
+     */
     public Future<Integer> read(ByteBuffer dst) {
         return Futures.pollFn(cx -> pollRead(cx, dst));
     }
 
-    /** Writes once: the number of bytes written. */
+    /** Writes once: the number of bytes written (see {@link #read} for an example). */
     public Future<Integer> write(ByteBuffer src) {
         return Futures.pollFn(cx -> pollWrite(cx, src));
     }

@@ -1,7 +1,9 @@
 /**
  * Networking: the {@link threadmill.futures.net.Reactor} on a {@link java.nio.channels.Selector},
  * and non-blocking {@link threadmill.futures.net.TcpListener} and
- * {@link threadmill.futures.net.TcpStream}, whose futures wait for readiness through wakers.
+ * {@link threadmill.futures.net.TcpStream}, whose futures wait for readiness through wakers. A
+ * socket registers with a reactor of its polling thread's runtime, found through
+ * {@link threadmill.futures.net.Reactor#CONTEXT}; this package does not know the executors.
  *
  * <p>Invariants: only the reactor's owner selects; a registration's wakers and interest set are
  * guarded by the registration; a task registers interest only after an operation returned 0,

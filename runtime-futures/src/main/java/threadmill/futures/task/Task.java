@@ -9,28 +9,45 @@ import threadmill.futures.Poll;
 /**
  * The task cell: one object that is the task's future holder, its {@link Waker}, the
  * {@link Context} it is polled with, and its {@link JoinHandle}, so spawning allocates this cell
- * and nothing else (32 bytes with compressed oops).
+ * and nothing else: a 12-byte header and five fields of 4 bytes with compressed oops, 32 bytes.
  *
- * <p>State bits (one int, changed by CAS only):
- * <ul>
- * <li>NOTIFIED: the task is in a run queue or is owed one more poll. Set by a wake; whoever sets
- *     it while neither NOTIFIED nor RUNNING was set must {@link Schedule#schedule} the task.</li>
- * <li>RUNNING: a thread is polling the future. {@link #run} turns NOTIFIED into RUNNING; a wake
- *     during the poll only sets NOTIFIED, and the runner re-schedules the task when the poll
- *     returns Pending: that is how a wake racing with a poll is never lost.</li>
- * <li>COMPLETE: the output (value, failure or cancellation) is stored; terminal.</li>
- * <li>CANCELLED: abort was requested; the next run cancels the future instead of polling it.</li>
- * </ul>
- * The stage field holds the future while the task runs and the output once it is complete
- * (tokio's {@code CoreStage}); it is only touched by the thread that holds RUNNING, or by the
- * joiner after it saw COMPLETE, so the state CAS orders every access.
+ * <p>The state is one int of four bits (tokio's {@code state.rs}), changed by CAS only, and only
+ * by the named transitions below, each of which asserts what must hold before it:
+ * <pre>
+ * transition             from                          to                   caller schedules
+ * transitionToNotified   not NOTIFIED, not COMPLETE    + NOTIFIED           if it was idle
+ * transitionToRunning    NOTIFIED, not RUNNING         - NOTIFIED + RUNNING
+ * transitionToIdle       RUNNING                       - RUNNING            if NOTIFIED was set
+ * transitionToComplete   RUNNING                       COMPLETE
+ * transitionToCancelled  not COMPLETE, not CANCELLED   + CANCELLED NOTIFIED if it was idle
+ * transitionToShutdown   not RUNNING, not COMPLETE     RUNNING + CANCELLED
+ * </pre>
+ * Idle is none of NOTIFIED, RUNNING and COMPLETE; CANCELLED is kept by every transition once
+ * set. The stage field holds the future while the task runs and the output once it is
+ * complete (tokio's {@code CoreStage}); it is only touched by the thread that holds RUNNING, or
+ * by the joiner after it saw COMPLETE, so the state CAS orders every access.
  */
 public final class Task<T> implements JoinHandle<T>, Waker, Context, Runnable {
 
+    /**
+     * Owed a poll: the task is in a run queue, or a wake came while it ran. Set by a wake (and
+     * at spawn); whoever sets it while neither NOTIFIED nor RUNNING was set schedules the task,
+     * exactly once. Cleared by the run that takes it.
+     */
     private static final int NOTIFIED = 1;
+    /**
+     * A thread holds the task: it is polling the future, or cancelling it and completing the
+     * task. Only that thread touches the stage until it clears the bit; a wake meanwhile only
+     * sets NOTIFIED, and the holder schedules the task again when the poll returns Pending, so a
+     * wake that races a poll is never lost and never starts a second one.
+     */
     private static final int RUNNING = 1 << 1;
+    /** The output (value, failure or cancellation) is stored. Terminal: no transition leaves it. */
     private static final int COMPLETE = 1 << 2;
+    /** Abort was requested: the next run cancels the future instead of polling it. Never cleared. */
     private static final int CANCELLED = 1 << 3;
+    /** What {@link #transitionToRunning()} returns when the task may not run now. */
+    private static final int NOT_RUNNABLE = -1;
 
     private static final Object CANCELLED_OUTPUT = new Object();
     private static final Object CONSUMED = new Object();
@@ -97,33 +114,15 @@ public final class Task<T> implements JoinHandle<T>, Waker, Context, Runnable {
 
     @Override
     public void wake() {
-        for (;;) {
-            int s = state;
-            if ((s & (NOTIFIED | COMPLETE)) != 0) {
-                return;
-            }
-            if (STATE.compareAndSet(this, s, s | NOTIFIED)) {
-                if ((s & RUNNING) == 0) {
-                    scheduler.schedule(this);
-                }
-                return;
-            }
+        if (transitionToNotified()) {
+            scheduler.schedule(this);
         }
     }
 
     @Override
     public void abort() {
-        for (;;) {
-            int s = state;
-            if ((s & (COMPLETE | CANCELLED)) != 0) {
-                return;
-            }
-            if (STATE.compareAndSet(this, s, s | CANCELLED | NOTIFIED)) {
-                if ((s & (RUNNING | NOTIFIED)) == 0) {
-                    scheduler.schedule(this);
-                }
-                return;
-            }
+        if (transitionToCancelled()) {
+            scheduler.schedule(this);
         }
     }
 
@@ -141,13 +140,10 @@ public final class Task<T> implements JoinHandle<T>, Waker, Context, Runnable {
     @Override
     @SuppressWarnings("unchecked")
     public void run() {
-        int s;
-        do {
-            s = state;
-            if ((s & (RUNNING | COMPLETE)) != 0) {
-                return;
-            }
-        } while (!STATE.compareAndSet(this, s, (s & ~NOTIFIED) | RUNNING));
+        int s = transitionToRunning();
+        if (s == NOT_RUNNABLE) {
+            return;
+        }
         if ((s & CANCELLED) != 0) {
             cancelFuture();
             complete(CANCELLED_OUTPUT);
@@ -168,14 +164,8 @@ public final class Task<T> implements JoinHandle<T>, Waker, Context, Runnable {
             complete(p.value());
             return;
         }
-        for (;;) {
-            s = state;
-            if (STATE.compareAndSet(this, s, s & ~RUNNING)) {
-                if ((s & NOTIFIED) != 0) {
-                    scheduler.schedule(this);
-                }
-                return;
-            }
+        if (transitionToIdle()) {
+            scheduler.schedule(this);
         }
     }
 
@@ -194,13 +184,9 @@ public final class Task<T> implements JoinHandle<T>, Waker, Context, Runnable {
      * A null cause is a plain shutdown.
      */
     public void shutdown(Throwable cause) {
-        int s;
-        do {
-            s = state;
-            if ((s & (RUNNING | COMPLETE)) != 0) {
-                return;
-            }
-        } while (!STATE.compareAndSet(this, s, (s & ~NOTIFIED) | RUNNING | CANCELLED));
+        if (!transitionToShutdown()) {
+            return;
+        }
         cancelFuture();
         complete(cause == null ? CANCELLED_OUTPUT : new Failure(cause, true));
     }
@@ -255,13 +241,110 @@ public final class Task<T> implements JoinHandle<T>, Waker, Context, Runnable {
 
     private void complete(Object output) {
         stage = output;
-        int s;
-        do {
-            s = state;
-        } while (!STATE.compareAndSet(this, s, (s & ~(RUNNING | NOTIFIED)) | COMPLETE));
+        transitionToComplete();
         Waker w = joinWaker;
         if (w != null) {
             Waker.wakeGuarded(w);
+        }
+    }
+
+    /**
+     * A wake: sets NOTIFIED unless it is set already or the task is complete (wakes collapse).
+     * Returns true when the caller must schedule the task: it was idle, neither queued nor
+     * running. A task that is running is scheduled again by its runner instead
+     * ({@link #transitionToIdle()}).
+     */
+    private boolean transitionToNotified() {
+        for (;;) {
+            int s = state;
+            if ((s & (NOTIFIED | COMPLETE)) != 0) {
+                return false;
+            }
+            if (STATE.compareAndSet(this, s, s | NOTIFIED)) {
+                return (s & RUNNING) == 0;
+            }
+        }
+    }
+
+    /**
+     * An abort: sets CANCELLED, and NOTIFIED so that the cancel runs on the executor. Returns
+     * true when the caller must schedule the task (it was idle); no effect once the task is
+     * complete or was aborted before.
+     */
+    private boolean transitionToCancelled() {
+        for (;;) {
+            int s = state;
+            if ((s & (COMPLETE | CANCELLED)) != 0) {
+                return false;
+            }
+            if (STATE.compareAndSet(this, s, s | CANCELLED | NOTIFIED)) {
+                return (s & (RUNNING | NOTIFIED)) == 0;
+            }
+        }
+    }
+
+    /**
+     * The executor took the task off a run queue: NOTIFIED becomes RUNNING. Returns the state
+     * before (CANCELLED in it means cancel instead of poll), or {@link #NOT_RUNNABLE} if another
+     * thread holds the task (a shutdown) or it is complete. A task is only queued once NOTIFIED,
+     * and NOTIFIED stays set until this transition, so a task that may run was notified.
+     */
+    private int transitionToRunning() {
+        for (;;) {
+            int s = state;
+            if ((s & (RUNNING | COMPLETE)) != 0) {
+                return NOT_RUNNABLE;
+            }
+            assert (s & NOTIFIED) != 0 : "run() of a task that was not scheduled: " + this;
+            if (STATE.compareAndSet(this, s, (s & ~NOTIFIED) | RUNNING)) {
+                return s;
+            }
+        }
+    }
+
+    /**
+     * The poll returned Pending: clears RUNNING. Returns true when a wake came during the poll
+     * (NOTIFIED is set): the runner then schedules the task again, at the back of the queue.
+     */
+    private boolean transitionToIdle() {
+        for (;;) {
+            int s = state;
+            assert (s & RUNNING) != 0 && (s & COMPLETE) == 0 : "transitionToIdle from " + s;
+            if (STATE.compareAndSet(this, s, s & ~RUNNING)) {
+                return (s & NOTIFIED) != 0;
+            }
+        }
+    }
+
+    /**
+     * The output is stored: RUNNING and NOTIFIED become COMPLETE, for good. Only the thread that
+     * holds RUNNING completes the task, so the caller's store of the output happens before any
+     * joiner's read of it.
+     */
+    private void transitionToComplete() {
+        for (;;) {
+            int s = state;
+            assert (s & RUNNING) != 0 && (s & COMPLETE) == 0 : "transitionToComplete from " + s;
+            if (STATE.compareAndSet(this, s, (s & ~(RUNNING | NOTIFIED)) | COMPLETE)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * A closed executor was handed the task: takes it as a run would, marked CANCELLED, so that
+     * the caller cancels the future and completes the task. False if another thread holds the
+     * task (it will hand it back to the closed executor) or it is complete.
+     */
+    private boolean transitionToShutdown() {
+        for (;;) {
+            int s = state;
+            if ((s & (RUNNING | COMPLETE)) != 0) {
+                return false;
+            }
+            if (STATE.compareAndSet(this, s, (s & ~NOTIFIED) | RUNNING | CANCELLED)) {
+                return true;
+            }
         }
     }
 

@@ -2,14 +2,13 @@ package threadmill.futures.time;
 
 import java.time.Duration;
 import threadmill.futures.Context;
-import threadmill.futures.executor.Driver;
 import threadmill.futures.task.Waker;
 
 /**
  * A timer-wheel node that a future embeds by extending it, the way a Rust async block stores its
  * {@code Sleep} inline: the future is its own wheel entry, so arming a timer allocates nothing
- * and costs 20 bytes of fields (deadline as an int tick, waker, wheel, and the two
- * links of the slot's intrusive doubly-linked list, which make cancel O(1)).
+ * and costs 20 bytes of fields with compressed oops (deadline as an int tick, waker, wheel, and
+ * the two links of the slot's intrusive doubly-linked list, which make cancel O(1)).
  *
  * <p>States: new ({@code wheel == null}); armed ({@code prev != null}, linked in a slot);
  * elapsed ({@code wheel != null}, unlinked; {@code next == FIRED} once it fired); cancelled by a
@@ -25,9 +24,9 @@ public abstract class TimerEntry {
     TimerEntry prev;
     TimerEntry next;
 
-    /** An entry whose deadline is now + delay, rounded up to the next tick of the {@link Clock}. */
+    /** An entry whose deadline is now + delay, rounded up to the next tick of the {@link TickClock}. */
     protected TimerEntry(Duration delay) {
-        this.deadline = (int) Clock.deadlineTick(delay);
+        this.deadline = (int) TickClock.deadlineTick(delay);
     }
 
     /**
@@ -42,7 +41,7 @@ public abstract class TimerEntry {
         if (wheel != null) {
             throw new IllegalStateException("timer already started");
         }
-        this.deadline = (int) Clock.deadlineTick(delay);
+        this.deadline = (int) TickClock.deadlineTick(delay);
     }
 
     /**
@@ -58,11 +57,11 @@ public abstract class TimerEntry {
         if (w != null) {
             return next == TimerWheel.FIRED || w.poll(this, cx.waker());
         }
-        Driver driver = Driver.current();
-        if (driver.timer().arm(this, cx.waker(), Clock.nowTicks())) {
+        TimerWheel current = TimerWheel.CONTEXT.get();
+        if (current.arm(this, cx.waker(), TickClock.nowTicks())) {
             return true;
         }
-        driver.timerArmed();
+        current.wakeOwner();
         return false;
     }
 

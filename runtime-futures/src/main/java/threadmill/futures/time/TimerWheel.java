@@ -2,27 +2,31 @@ package threadmill.futures.time;
 
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import threadmill.futures.runtime.RuntimeContext;
 import threadmill.futures.task.Waker;
 
 /**
- * A hierarchical timing wheel in ticks of the {@link Clock} (250 µs; the shape of tokio's time
- * driver, which ticks at 1 ms): 6 levels of 64 slots; a level {@code l} slot covers 64^l ticks,
- * so the wheel spans 2^36 ticks, more than the longest allowed delay. An entry sits in the level
- * of the highest 6-bit group in which its deadline differs from the wheel's time; when time
- * reaches a slot of a higher level, its entries cascade to lower levels. Insert and cancel are
- * O(1) (intrusive circular lists behind one sentinel per slot); finding the next deadline is a
- * few bit scans per level; the cost of advancing is proportional to the entries that fire or
+ * A hierarchical timing wheel in ticks of the {@link TickClock} (250 µs; the shape of tokio's
+ * time driver, which ticks at 1 ms): 6 levels of 64 slots; a level {@code l} slot covers 64^l
+ * ticks, so the wheel spans 2^36 ticks, more than the longest allowed delay. An entry sits in
+ * the level of the highest 6-bit group in which its deadline differs from the wheel's time; when
+ * time reaches a slot of a higher level, its entries cascade to lower levels. Insert and cancel
+ * are O(1) (intrusive circular lists behind one sentinel per slot); finding the next deadline is
+ * a few bit scans per level; the cost of advancing is proportional to the entries that fire or
  * cascade, never to how many are armed.
  *
  * <p>A higher-level slot whose entries were appended in deadline order (the common case: many
  * tasks sleeping, or timing out after, the same duration) is not cascaded: it is fired from its
- * front, as its entries fall due, so each entry is touched once when it fires instead of once
- * more to be moved down. A slot that receives an entry earlier than its last one is cascaded
- * as usual. For a million 2 s sleepers, cascading was a fifth of the workers' time as they fell
- * due, and each entry moved was a cache miss more.
+ * front, as its entries fall due, so each entry is touched once, when it fires, instead of once
+ * more to be moved down (a move is a cache miss per entry). A slot that receives an entry
+ * earlier than its last one is cascaded as usual.
+ *
+ * <p>Each executor thread's driver owns one wheel, which it enters as the thread's
+ * {@link #CONTEXT}: a timer polled on that thread arms there, and fires there.
  *
  * <p>Thread rules: the owning driver's thread advances the wheel; any thread may arm, poll and
- * disarm entries. All of it happens under this object's monitor, which is uncontended unless a
+ * disarm entries, and one that arms wakes the owner ({@link #wakeOwner()}) to recompute how long
+ * it may block. All of it happens under this object's monitor, which is uncontended unless a
  * task migrated to another worker since it armed its timer.
  *
  * <p>Shutdown: {@link #drainTo} closes the wheel. Entries still armed then are cancelled, not
@@ -37,19 +41,22 @@ public final class TimerWheel {
     /** {@link #nextDeadline()} when nothing is armed. */
     public static final long NONE = Long.MAX_VALUE;
 
+    /** The wheel of the runtime thread polling a timer: where the timer arms itself. */
+    public static final RuntimeContext<TimerWheel> CONTEXT = new RuntimeContext<>("a timer");
+
     /**
      * The {@code next} link of an entry that fired, for good (an entry is never armed twice):
      * the task it wakes reads it without the lock, since the wake that follows the firing
      * orders the write before the task's poll. A stale read only sends the poll to the locked
-     * path. Without it every woken sleeper took the wheel's monitor once more, and one woken on
-     * another worker than the wheel's owner queued there behind a whole expiry batch.
+     * path. So a woken sleeper does not take the wheel's monitor again to learn that it fired,
+     * which on another worker than the wheel's owner would wait behind a whole expiry batch.
      */
     static final TimerEntry FIRED = new SlotHead();
     /**
      * The {@code next} link of an entry that was still armed when its wheel was drained by a
      * runtime shutting down: polling it throws {@link CancellationException}, arming on a
-     * drained wheel too. Unlinked and left as is, such an entry read as elapsed, and a 10 s
-     * sleep awaited by {@code blockOn} ended as soon as its pool closed.
+     * drained wheel too. An entry merely unlinked would read as elapsed, and a sleep awaited by
+     * {@code blockOn} would end as soon as its pool closed instead of failing.
      */
     static final TimerEntry CANCELLED = new SlotHead();
 
@@ -62,14 +69,19 @@ public final class TimerWheel {
     private int nextLevel;
     private int nextSlot;
     private boolean closed;
+    private final Waker owner;
 
-    /** A wheel whose time starts at the {@link Clock}'s now. */
-    public TimerWheel() {
-        this(Clock.nowTicks());
+    /**
+     * A wheel whose time starts at the {@link TickClock}'s now. {@code owner} wakes the thread
+     * that advances it, if that thread is blocked, so that it recomputes its timeout.
+     */
+    public TimerWheel(Waker owner) {
+        this(TickClock.nowTicks(), owner);
     }
 
     /** A wheel whose time starts at tick {@code now}: tests drive it in absolute ticks. */
-    TimerWheel(long now) {
+    TimerWheel(long now, Waker owner) {
+        this.owner = owner;
         for (int i = 0; i < slots.length; i++) {
             TimerEntry head = new SlotHead();
             head.prev = head;
@@ -118,6 +130,15 @@ public final class TimerWheel {
         return false;
     }
 
+    /**
+     * An entry was just armed, maybe by another thread than the owner: a blocked owner must
+     * recompute how long it may block. Called outside the lock; costs a running owner's waker
+     * one volatile read.
+     */
+    void wakeOwner() {
+        owner.wake();
+    }
+
     synchronized void disarm(TimerEntry entry) {
         if (entry.prev != null) {
             unlink(entry);
@@ -142,16 +163,15 @@ public final class TimerWheel {
      * after {@code batch} entries have been fired or cascaded, so the caller can wake them
      * outside the lock and run them before the wheel goes on. Returns true when it stopped early.
      *
-     * <p>Why cascades count: a level-1 slot holds 64 ticks of deadlines, about 50,000 entries when
-     * a million timers were armed within a third of a second (200,000 at 1 ms ticks, and moving
-     * those all at once held the lock for 1.8-10 ms), and every timer due in that slot's first
-     * tick would wait behind the move.
-     * A slot is therefore drained from the front, partly if need be; its list is in arming
-     * order, so the entries due first are usually moved first. While a higher-level slot is
-     * half drained, a due slot of a lower level is served first (see {@link #findNext}): the
-     * entries already cascaded fire on time while the rest of the slot is moved down. A slot in
-     * deadline order is served the same way, from the front, but only up to its first entry that
-     * is not due: the rest stay where they are, and the slot is due again at that entry's deadline.
+     * <p>Why cascades count: a level-1 slot holds 64 ticks (16 ms) of deadlines, every timer of
+     * a burst armed within that span, and the timers due in the slot's first tick would wait
+     * behind moving all of them. A slot is therefore drained from the front, partly if need be;
+     * its list is in arming order, so the entries due first are usually moved first. While a
+     * higher-level slot is half drained, a due slot of a lower level is served first (see
+     * {@link #findNext}): the entries already cascaded fire on time while the rest of the slot
+     * is moved down. A slot in deadline order is served the same way, from the front, but only
+     * up to its first entry that is not due: the rest stay where they are, and the slot is due
+     * again at that entry's deadline.
      */
     public synchronized boolean expire(long now, List<Waker> due, int batch) {
         int work = 0;

@@ -1,8 +1,9 @@
 /**
  * Time: the hierarchical {@link threadmill.futures.time.TimerWheel} in 250 µs ticks of the
- * {@link threadmill.futures.time.Clock},
- * {@link threadmill.futures.time.Sleep}, and {@link threadmill.futures.time.TimerEntry}, the
- * intrusive node a future extends to be its own timer.
+ * {@link threadmill.futures.time.TickClock}, {@link threadmill.futures.time.Sleep}, and
+ * {@link threadmill.futures.time.TimerEntry}, the intrusive node a future extends to be its own
+ * timer. A timer arms in the wheel its polling thread's runtime entered as
+ * {@link threadmill.futures.time.TimerWheel#CONTEXT}; this package does not know the executors.
  *
  * <p>Invariants: an entry's links and waker change only under its wheel's monitor; only the
  * owning driver's thread advances the wheel; an entry fires at or after its deadline, never

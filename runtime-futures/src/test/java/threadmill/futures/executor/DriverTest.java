@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import threadmill.futures.Context;
-import threadmill.futures.time.Clock;
+import threadmill.futures.time.TickClock;
 import threadmill.futures.time.TimerEntry;
 
 /**
@@ -17,7 +17,7 @@ import threadmill.futures.time.TimerEntry;
  */
 class DriverTest {
 
-    private static final long TEN_SECONDS = Duration.ofSeconds(10).toNanos() / Clock.TICK_NANOS;
+    private static final long TEN_SECONDS = Duration.ofSeconds(10).toNanos() / TickClock.TICK_NANOS;
 
     /**
      * A worker passes the room left in its run queue: a turn must wake no more timers than
@@ -27,17 +27,17 @@ class DriverTest {
     void aTurnWakesNoMoreTimersThanItsLimitAndTheNextTurnWakesTheRest() {
         AtomicInteger woken = new AtomicInteger();
         Context cx = Context.of(woken::incrementAndGet);
-        long[] now = {Clock.nowTicks()};
+        long[] now = {TickClock.nowTicks()};
         try (Driver driver = new Driver(() -> now[0])) {
-            Driver previous = Driver.enter(driver);
+            Driver.Previous previous = driver.enter();
             try {
                 for (int i = 0; i < 300; i++) {
-                    assertFalse(new Timer(Duration.ofSeconds(10)).elapsed(cx));
+                    assertFalse(new TestTimer(Duration.ofSeconds(10)).elapsed(cx));
                 }
                 driver.turn(false, 1_000);
                 assertEquals(0, woken.get(), "none is due before its 10 s");
 
-                now[0] = Clock.nowTicks() + TEN_SECONDS + 1;
+                now[0] = TickClock.nowTicks() + TEN_SECONDS + 1;
                 driver.turn(false, 100);
                 assertEquals(100, woken.get());
                 assertEquals(200, driver.timer().size());
@@ -45,13 +45,13 @@ class DriverTest {
                 assertEquals(300, woken.get());
                 assertEquals(0, driver.timer().size());
             } finally {
-                Driver.exit(previous);
+                previous.restore();
             }
         }
     }
 
-    private static final class Timer extends TimerEntry {
-        Timer(Duration delay) {
+    private static final class TestTimer extends TimerEntry {
+        TestTimer(Duration delay) {
             super(delay);
         }
 

@@ -142,6 +142,20 @@ class TaskModelTest {
             this.signalled = signalled;
         }
 
+        /** What an event source does: record the event, then wake the waker stored by the last poll. */
+        void signalAndWake() {
+            signalled = true;
+            wakeOnly();
+        }
+
+        /** A wake with nothing to report (a spurious or stale wake). */
+        void wakeOnly() {
+            Waker w = waker;
+            if (w != null) {
+                w.wake();
+            }
+        }
+
         @Override
         public Poll<Integer> poll(Context cx) {
             if (polling.getAndIncrement() != 0) {
@@ -182,20 +196,6 @@ class TaskModelTest {
                 violate("cancelled twice");
             }
             cancelled = true;
-        }
-
-        /** What an event source does: record the event, then wake the waker stored by the last poll. */
-        void signalAndWake() {
-            signalled = true;
-            wakeOnly();
-        }
-
-        /** A wake with nothing to report (a spurious or stale wake). */
-        void wakeOnly() {
-            Waker w = waker;
-            if (w != null) {
-                w.wake();
-            }
         }
 
         private void violate(String what) {

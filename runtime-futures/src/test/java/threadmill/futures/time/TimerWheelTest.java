@@ -26,12 +26,12 @@ class TimerWheelTest {
 
     private static final long START = (1L << 31) - 1_000;
 
-    private final TimerWheel wheel = new TimerWheel(START);
+    private final TimerWheel wheel = new TimerWheel(START, Waker.noop());
     private final List<String> fired = new ArrayList<>();
     private final long start = START;
 
     private static Duration ticks(long ticks) {
-        return Duration.ofNanos(ticks * Clock.TICK_NANOS);
+        return Duration.ofNanos(ticks * TickClock.TICK_NANOS);
     }
 
     /** An entry due {@code delay} ticks after the start, armed at the start. */
@@ -264,9 +264,9 @@ class TimerWheelTest {
 
     @Test
     void farDeadlinesBeyondOneRotationCascadeDown() {
-        Entry hour = arm("hour", Duration.ofHours(1).toNanos() / Clock.TICK_NANOS);
-        Entry day = arm("day", Duration.ofDays(1).toNanos() / Clock.TICK_NANOS);
-        Entry threeDays = arm("three-days", Duration.ofDays(3).toNanos() / Clock.TICK_NANOS);
+        Entry hour = arm("hour", Duration.ofHours(1).toNanos() / TickClock.TICK_NANOS);
+        Entry day = arm("day", Duration.ofDays(1).toNanos() / TickClock.TICK_NANOS);
+        Entry threeDays = arm("three-days", Duration.ofDays(3).toNanos() / TickClock.TICK_NANOS);
         advanceTo(due(hour) - 1);
         assertEquals(List.of(), fired);
         advanceTo(due(hour));

@@ -1,0 +1,129 @@
+package threadmill.bench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import threadmill.bench.raw.ServerLine;
+import threadmill.harness.JsonLines;
+
+class ServerSectionTest {
+
+    @TempDir
+    Path run;
+
+    /** Three closed windows and three at 75 % per server, CPU per request spread ±1 % around {@code cpu}. */
+    private static List<ServerLine> server(String name, double rate, double cpu, double p99At75) {
+        List<ServerLine> lines = new ArrayList<>();
+        double[] spread = {0.99, 1.0, 1.01};
+        for (int w = 0; w < 3; w++) {
+            lines.add(window(name, ServerLine.CLOSED, null, null, w, rate * spread[w], cpu * spread[w], 900.0));
+        }
+        for (int w = 0; w < 3; w++) {
+            lines.add(window(name, ServerLine.OPEN, 0.75, 0.75 * rate, w, 0.75 * rate, cpu * 1.2 * spread[w], p99At75));
+        }
+        return lines;
+    }
+
+    private static ServerLine window(String server, String mode, Double fraction, Double target, int window, double rate,
+                                     double cpuMicros, double p99) {
+        long requests = Math.round(rate * 2);
+        return new ServerLine(server, null, mode, 1000, 128, fraction, target, window, 2.0, requests, 0L, rate,
+                Math.round(cpuMicros * 1000 * requests), cpuMicros, p99 / 3, p99 / 2, p99, p99 * 2, p99 * 3, "0", "1",
+                null, null, ServerLine.OK, null);
+    }
+
+    private void write(List<ServerLine> lines) throws IOException {
+        Path raw = Files.createDirectories(run.resolve("raw"));
+        StringBuilder text = new StringBuilder();
+        lines.forEach(line -> text.append(JsonLines.write(line)).append('\n'));
+        Files.writeString(raw.resolve("server.jsonl"), text, StandardCharsets.UTF_8);
+    }
+
+    private List<ServerLine> fixture() {
+        List<ServerLine> lines = new ArrayList<>();
+        lines.addAll(server("loom", 50_000, 20, 4000));
+        lines.addAll(server("futures", 80_000, 11, 2000));
+        lines.addAll(server(ServerLine.FLOOR, 90_000, 10, 1500));
+        lines.add(new ServerLine("pool", null, ServerLine.CLOSED, 1000, 128, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, "0", "1", null, null, ServerLine.FAILED,
+                "not run: the pool server serves at most 200 connections at once"));
+        return lines;
+    }
+
+    @Test
+    void theTableLeadsWithTheFloorAndSetsEveryServerAgainstItAndLoom() throws Exception {
+        write(fixture());
+        ReportGenerator.generate(run);
+        String report = Files.readString(run.resolve("REPORT.md"), StandardCharsets.UTF_8);
+
+        int floor = report.indexOf("| nio (floor) |");
+        assertTrue(floor > 0 && floor < report.indexOf("| loom |") && floor < report.indexOf("| futures |"), report);
+        String futures = report.lines().filter(line -> line.startsWith("| futures | 80000 ± ")).findFirst().orElseThrow();
+        assertTrue(futures.contains("| 1.10× ± "), futures);
+        assertTrue(futures.contains("| 0.55× ± "), futures);
+        assertTrue(futures.contains("| 666.7 / 2000 | 3 |"), "p50 / p99 at 75 % load, windows: " + futures);
+        assertTrue(futures.contains("| 88 % |"), "11 µs of CPU per request at 80,000 req/s on one CPU: " + futures);
+        assertTrue(report.contains("| loom | 75 % | 37500 | 37500 ± "), report);
+        assertTrue(report.contains("- pool at 1000 connections: not run: the pool server serves at most 200"), report);
+        assertTrue(report.contains("Pinning: server on CPU 0, load generator on CPU 1."), report);
+        assertTrue(report.contains("![Open-loop latency vs load, 1000 connections](server-latency-vs-load-1000.svg)"));
+        Document chart = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(run.resolve("server-latency-vs-load-1000.svg").toFile());
+        assertEquals("svg", chart.getDocumentElement().getTagName());
+        String svg = Files.readString(run.resolve("server-latency-vs-load-1000.svg"));
+        assertTrue(svg.contains("data-series=\"futures p99\"") && svg.contains("data-series=\"nio p50\""), svg);
+    }
+
+    @Test
+    void findingsGiveCpuPerRequestWithItsIntervalAndTheRatios() throws IOException {
+        write(fixture());
+        List<ServerSection.Finding> findings = ServerSection.findings(RawRun.load(run));
+
+        assertEquals(List.of("nio", "loom", "futures"), findings.stream().map(ServerSection.Finding::server).toList());
+        ServerSection.Finding futures = findings.get(2);
+        assertEquals(1000, futures.connections());
+        assertEquals(11, futures.cpuMicrosPerRequest().value(), 1e-9);
+        assertTrue(futures.cpuMicrosPerRequest().error() > 0, "three windows have an interval");
+        assertEquals(1.1, futures.cpuToFloor().value(), 1e-9);
+        assertEquals(0.55, futures.cpuToLoom().value(), 1e-9);
+        assertEquals(2000, futures.p99At75Micros().value(), 1e-9);
+        assertEquals(80_000, futures.requestsPerSecond().value(), 1e-6);
+    }
+
+    @Test
+    void aRunWithoutTheComparisonHasNoSectionAndNoFindings() throws IOException {
+        Files.createDirectories(run.resolve("raw"));
+        ReportGenerator.generate(run);
+        assertTrue(!Files.readString(run.resolve("REPORT.md")).contains("Server comparison"));
+        assertEquals(List.of(), ServerSection.findings(RawRun.load(run)));
+    }
+
+    @Test
+    void aMalformedLineIsNamedByFileAndLine() throws IOException {
+        write(fixture());
+        Files.writeString(run.resolve("raw/server.jsonl"), "{\"server\":\"loom\"}\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        RawFormatException error = org.junit.jupiter.api.Assertions.assertThrows(RawFormatException.class,
+                () -> ReportGenerator.generate(run));
+        assertTrue(error.getMessage().contains("server.jsonl:" + (fixture().size() + 1) + ":"), error.getMessage());
+    }
+
+    @Test
+    void aFigureHasTheDigitsItsIntervalSupports() {
+        assertEquals("45120", ServerSection.rounded(45123, 948));
+        assertEquals("9.12", ServerSection.rounded(9.123, 0.21));
+        assertEquals("1234", ServerSection.rounded(1234.4, 12));
+        assertEquals("11.00 ± 1.0%", ServerSection.measured(new Value(11, 0.11, "µs")));
+        assertEquals("42", ServerSection.measured(new Value(42, Double.NaN, "µs")));
+    }
+}
