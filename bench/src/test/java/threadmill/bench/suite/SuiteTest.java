@@ -197,6 +197,6 @@ class SuiteTest {
         assertTrue(env.contains("\"suite\":\"smoke\",\"command\":\"cmd\",\"started\":\"1970-01-01T00:00:00Z\""), env);
         assertTrue(env.contains("\"cores\":" + Runtime.getRuntime().availableProcessors()), env);
         assertTrue(env.contains("\"pidMax\":"), env);
-        assertTrue(env.endsWith(",\"cpuLayout\":{\"serverCpus\":\"0\",\"clientCpus\":\"1\",\"onlineCpus\":\"0-1\"}}"), env);
+        assertTrue(env.endsWith(",\"cpuLayout\":{\"serverCpus\":\"0\",\"clientCpus\":\"1\",\"onlineCpus\":\"0-1\"},\"reference\":null}"), env);
     }
 }
