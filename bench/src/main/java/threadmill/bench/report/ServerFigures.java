@@ -15,7 +15,7 @@ import threadmill.bench.raw.ServerLine;
 final class ServerFigures {
 
     /** The heading of the section that shows the comparison in full; the figures link there. */
-    static final String SECTION = "Server: steady state, pinned";
+    static final String SECTION = "Server comparison: steady state, pinned";
 
     /** The open-loop load the headline quotes: 75 % of each server's own maximum (issue 16). */
     static final double HEADLINE_LOAD = ServerResults.QUOTED_FRACTION;

@@ -68,7 +68,7 @@ final class ServerSection {
         if (results.isEmpty()) {
             return;
         }
-        ctx.md.heading(2, "Server comparison: steady state, pinned");
+        ctx.md.heading(2, ServerFigures.SECTION);
         ctx.md.paragraph("Each server runs in a process of its own on CPUs of its own, and the neutral load generator "
                 + "in a JVM of its own on the others (`taskset`); a JVM so pinned sees only its CPUs, so each runtime "
                 + "sizes its workers, carriers or loops to the server's CPUs. The connections are opened once and each "
