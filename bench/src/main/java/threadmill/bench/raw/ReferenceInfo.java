@@ -15,6 +15,11 @@ public record ReferenceInfo(@JsonProperty(required = true) String status, String
 
     public static final String OK = "ok";
 
+    /** Whether the reference was built and ran. */
+    public boolean ok() {
+        return OK.equals(status);
+    }
+
     /** A reference that did not run, with the reason ({@code not run: ...}). */
     public static ReferenceInfo notRun(String status) {
         return new ReferenceInfo(status, null, null, null, null, null, null, null);

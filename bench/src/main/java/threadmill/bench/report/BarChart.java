@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Grouped bars with error bars (JMH's 99.9% interval half-width) and the value printed above
- * each bar; a missing value prints "n/a". Where the values span more than two decades the y axis
+ * Grouped bars with error bars (JMH's 99.9% interval half-width, or whatever interval the
+ * caller's figures have) and the value printed above each bar, rounded by {@link Figure}'s rule;
+ * a missing value prints "n/a". Where the values span more than two decades the y axis
  * turns logarithmic, or the smaller bars would vanish.
  */
 record BarChart(String title, String xLabel, String yLabel, List<String> categories, List<Series> series) {
@@ -29,8 +30,8 @@ record BarChart(String title, String xLabel, String yLabel, List<String> categor
         double largest = extents.stream().filter(v -> v > 0).max(Double::compare).orElse(1.0);
         boolean log = largest / smallest > 100 && extents.stream().noneMatch(v -> v <= 0);
         Axis y = Axis.covering(log ? yLabel + " (log)" : yLabel, extents, log);
-        Plot plot = new Plot(title, xLabel, y);
-        plot.categories(categories);
+        Plot plot = new Plot(title, xLabel, y, categories);
+        plot.categories();
         double slot = Plot.plotWidth() / categories.size();
         double bar = slot * 0.8 / Math.max(1, series.size());
         List<Plot.Key> keys = new ArrayList<>();
@@ -48,7 +49,8 @@ record BarChart(String title, String xLabel, String yLabel, List<String> categor
                 plot.svg.rect(left, top, bar * 0.9, plot.baseline() - top, one.color(), null);
                 double error = one.errors()[c];
                 double labelAt = Double.isFinite(error) && error > 0 ? plot.y(value + error) : top;
-                plot.svg.text(left + bar * 0.45, labelAt - 4, Fmt.num(value), "middle", 10, false);
+                plot.svg.text(left + bar * 0.45, labelAt - 4, Figure.ci(new Value(value, error, "")).number(), "middle",
+                        10, false);
                 if (Double.isFinite(error) && error > 0) {
                     double middle = left + bar * 0.45;
                     double high = plot.y(value + error);

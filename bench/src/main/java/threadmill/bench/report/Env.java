@@ -2,13 +2,15 @@ package threadmill.bench.report;
 
 import java.util.List;
 import java.util.Map;
+import threadmill.bench.raw.ReferenceInfo;
 import threadmill.bench.raw.RunEnvironment;
 
 /** raw/env.json ({@link RunEnvironment}): what was run, where and how, as the report uses it. */
 record Env(String version, String commit, Boolean dirty, String suite, String command, String started,
            String jdkVendor, String jdkVersion, String vmName, String jdkHome,
            Map<String, List<String>> jvmFlags, String gc, String cpuModel, Double cores,
-           Double memoryBytes, String kernel, String os, Map<String, String> osLimits, String maven) {
+           Double memoryBytes, String kernel, String os, Map<String, String> osLimits, String maven,
+           Map<String, ReferenceInfo> reference) {
 
     static Env from(RunEnvironment env) {
         RunEnvironment.Build build = env.threadmill() != null ? env.threadmill() : new RunEnvironment.Build(null, null, null);
@@ -18,7 +20,7 @@ record Env(String version, String commit, Boolean dirty, String suite, String co
                 jdk.vendor(), jdk.version(), jdk.vmName(), jdk.home(), env.jvmFlags(), env.gc(), cpu.model(),
                 cpu.cores() == null ? null : cpu.cores().doubleValue(),
                 env.memoryBytes() == null ? null : env.memoryBytes().doubleValue(), env.kernel(), env.os(),
-                Scalars.of(env.osLimits()), env.maven());
+                Scalars.of(env.osLimits()), env.maven(), env.reference() == null ? Map.of() : env.reference());
     }
 
     /** "abc1234 (dirty)", or "unknown". */

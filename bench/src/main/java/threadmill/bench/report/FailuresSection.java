@@ -2,6 +2,7 @@ package threadmill.bench.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import threadmill.bench.raw.ServerLine;
 
 /**
  * Everything that did not produce a number: failed probe points (with the OS limits in force),
@@ -30,6 +31,20 @@ final class FailuresSection {
                 rows.add(List.of("latency:" + l.metric(), l.runtime(), Params.text(l.params()),
                         "histogram file raw/" + l.hgrmPath() + " is missing (no percentile curve)", ""));
             }
+        }
+        for (ServerLine w : ctx.run.server()) {
+            if (!w.ok()) {
+                rows.add(List.of("server:" + w.mode(), w.server(), "connections=" + w.connections()
+                        + (w.loadFraction() == null ? "" : " loadFraction=" + Fmt.exact(w.loadFraction()))
+                        + " window=" + w.window(), w.error() == null ? "no message" : w.error(), ""));
+            }
+        }
+        if (ctx.run.env() != null) {
+            ctx.run.env().reference().forEach((runtime, info) -> {
+                if (!info.ok()) {
+                    rows.add(List.of("reference", runtime, "", info.status(), ""));
+                }
+            });
         }
         for (String file : ctx.run.missingFiles()) {
             rows.add(List.of("raw files", "", "", file + " was not written: " + ReportContext.NOT_MEASURED, ""));

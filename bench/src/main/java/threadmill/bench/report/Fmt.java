@@ -43,6 +43,17 @@ final class Fmt {
         return num(value) + " ± " + num(error) + suffix;
     }
 
+    /** A count for a title: 1000000 → "1M", 100000 → "100k", 1500 → "1500". */
+    static String count(long n) {
+        if (n >= 1_000_000 && n % 1_000_000 == 0) {
+            return n / 1_000_000 + "M";
+        }
+        if (n >= 10_000 && n % 1000 == 0) {
+            return n / 1000 + "k";
+        }
+        return Long.toString(n);
+    }
+
     static String mib(double bytes) {
         return num(bytes / (1024.0 * 1024.0));
     }

@@ -1,158 +1,93 @@
 package threadmill.bench.report;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
- * The first table a reader sees: per runtime, the cost of a task (spawn, memory), how close the
- * sleep workloads come to ideal, request throughput and p99 latencies. Every cell says where it
- * comes from below the table; JMH cells carry their error, probe cells are single shots.
+ * What a reader sees first: the findings ({@link Findings}), then one compact table, a row per
+ * runtime and a column per headline figure ({@link HeadlineFigures}), every figure rounded by
+ * {@link Figure}'s rule and linked to the section that has it in full.
  */
 final class HeadlineSection {
+
+    static final String FINDINGS = "Findings";
+    static final String AT_A_GLANCE = "At a glance";
+    /** A row's name and at most this many figures: the table stays readable on a laptop screen. */
+    static final int MAX_COLUMNS = 8;
 
     private HeadlineSection() {
     }
 
     static void write(ReportContext ctx) {
-        ctx.md.heading(2, "Headline");
+        write(ctx, 2);
+    }
+
+    /** The findings and the table under headings of the given level (README nests them under its own). */
+    static void write(ReportContext ctx, int level) {
+        ctx.md.heading(level, FINDINGS);
         if (ctx.runtimes().isEmpty()) {
-            ctx.md.paragraph("Nothing was measured: raw/ holds no JMH, probe or latency results (see Failures "
-                    + "and gaps).");
+            ctx.md.paragraph("Nothing was measured: raw/ holds no JMH, probe, latency, server or reference results "
+                    + "(see Failures and gaps).");
             return;
         }
-        List<String> header = new ArrayList<>(List.of("runtime", "spawn + join per task (JMH)", "spawn per task (JMH)",
-                "heap per live task", "RSS per live task", "NMT thread stacks per live task",
-                "N × 10 s sleeps: completion", "sleep fan-out vs ideal N/D (JMH)"));
-        List<JmhResult> requests = ctx.jmh("requests");
-        TreeSet<String> connections = new TreeSet<>(Params.VALUE_ORDER);
-        requests.forEach(r -> {
-            if (r.params().containsKey("connections")) {
-                connections.add(r.params().get("connections"));
-            }
-        });
-        connections.forEach(c -> header.add("requests/s at " + c + " connections (JMH)"));
+        List<String> findings = new Findings(ctx).lines();
+        if (findings.isEmpty()) {
+            ctx.md.paragraph("None: this run measured none of the headline figures; the sections below have what it "
+                    + "did measure.");
+        } else {
+            ctx.md.bullets(findings);
+            ctx.md.paragraph(precisionNote(ctx));
+        }
+        table(ctx, level);
+    }
+
+    /** What ± and "noisy" mean, said once for the findings and the table. */
+    static String precisionNote(ReportContext ctx) {
+        return "± is JMH's 99.9 % confidence interval for JMH figures, half the range of the forks (latency) or of "
+                + "the measured windows (server), and for memory per task the change from the sweep's next-smaller N; "
+                + "each figure is rounded at the first digit of its ± and marked (noisy) where the ± is above "
+                + Figure.percent(100 * ctx.noiseBound) + " % of it (the bound of a " + suiteName(ctx)
+                + " run). Ratios are to " + Runtimes.RATIO_BASE + ", \"≈\" where the intervals overlap.";
+    }
+
+    private static String suiteName(ReportContext ctx) {
+        String suite = ctx.run.env() == null ? null : ctx.run.env().suite();
+        return suite == null ? "suite of unknown size" : suite;
+    }
+
+    private static void table(ReportContext ctx, int level) {
+        List<HeadlineFigures.Measure> measures = new HeadlineFigures(ctx).tableMeasures();
+        if (measures.isEmpty()) {
+            return;
+        }
+        measures = measures.subList(0, Math.min(MAX_COLUMNS - 1, measures.size()));
+        ctx.md.heading(level, AT_A_GLANCE);
+        TreeSet<String> runtimes = new TreeSet<>(Runtimes::compare);
+        measures.forEach(m -> runtimes.addAll(m.byRuntime().keySet()));
+        List<String> header = new ArrayList<>(List.of("runtime"));
+        measures.forEach(m -> header.add(m.column()));
         List<List<String>> rows = new ArrayList<>();
-        for (String runtime : ctx.runtimes()) {
-            List<String> row = new ArrayList<>();
-            row.add(runtime);
-            row.add(perTaskCell(ctx.jmh("creation"), runtime));
-            List<JmhResult> spawns = new ArrayList<>(ctx.jmh("spawn"));
-            spawns.addAll(ctx.jmh("spawn-million"));
-            row.add(perTaskCell(spawns, runtime));
-            for (String field : List.of("heapUsedAfterGcBytes", "rssBytes", "nmt.threadCommitted")) {
-                row.add(memoryCell(ctx.memory, runtime, field));
-            }
-            row.add(sleep10sCell(ctx.sleep10s, runtime));
-            row.add(largestTasks(ctx.jmh("sleep"), runtime).flatMap(HeadlineSection::sleepCell)
-                    .orElse(ReportContext.NOT_MEASURED));
-            for (String c : connections) {
-                row.add(requests.stream()
-                        .filter(r -> r.runtime().equals(runtime) && c.equals(r.params().get("connections")))
-                        .min(Comparator.comparing(JmhResult::params, Params.ORDER))
-                        .flatMap(JmhDerived::requestsPerSecond).map(HeadlineSection::interval)
-                        .orElse(ReportContext.NOT_MEASURED));
+        for (String runtime : runtimes) {
+            String label = ctx.label(runtime);
+            List<String> row = new ArrayList<>(List.of(label));
+            for (HeadlineFigures.Measure m : measures) {
+                row.add(m.entry(runtime).map(e -> cell(ctx, runtime, m, e)).orElse("–"));
             }
             rows.add(row);
         }
         ctx.md.table(header, rows);
-        ctx.md.paragraph("JMH cells: mean ± half-width of JMH's 99.9% confidence interval, with that interval in "
-                + "brackets; one JMH operation runs the whole fan-out, and per-task and per-request figures are JMH's "
-                + "own 'completed' counter (tasks or round trips, divided into the same measured time). Memory cells: (value(N) − value(N=1)) / N at the "
-                + "largest N the memory probe measured for that runtime, single shot (no error is known); the "
-                + "memory section has the slope over the whole sweep. Completion: the sleep10s experiment, time "
-                + "from the first spawn until the last task finished, single shot.");
-        p99Table(ctx);
+        ctx.md.paragraph("Each figure links to its section, which has the full data (so does results.csv). "
+                + "– : not measured in this run. The N × 10 s columns are single runs (no interval is known).");
     }
 
-    /** p99 per latency metric and params (rows) and runtime (columns), from raw/latency.jsonl. */
-    private static void p99Table(ReportContext ctx) {
-        if (ctx.run.latency().isEmpty()) {
-            ctx.md.paragraph("p99 latencies: " + ReportContext.NOT_MEASURED + " (no raw/latency.jsonl records).");
-            return;
+    private static String cell(ReportContext ctx, String runtime, HeadlineFigures.Measure m, HeadlineFigures.Entry e) {
+        if (e.figure() == null) {
+            return e.note();
         }
-        List<String> runtimes = ctx.runtimes();
-        List<String> header = new ArrayList<>(List.of("p99 latency (µs)"));
-        header.addAll(runtimes);
-        List<List<String>> rows = new ArrayList<>();
-        for (String key : ctx.run.latency().stream().map(LatencyRecord::chartKey).distinct().toList()) {
-            List<String> row = new ArrayList<>(List.of(key));
-            for (String runtime : runtimes) {
-                List<String> p99s = ctx.run.latency().stream()
-                        .filter(l -> l.chartKey().equals(key) && l.runtime().equals(runtime))
-                        .map(l -> l.percentiles().get("p99")).filter(p -> p != null).map(Fmt::num).toList();
-                row.add(p99s.isEmpty() ? ReportContext.NOT_MEASURED : String.join(" / ", p99s));
-            }
-            rows.add(row);
-        }
-        ctx.md.table(header, rows);
-        ctx.md.paragraph("One p99 per histogram, in the order raw/latency.jsonl has them: a JMH benchmark writes one "
-                + "per fork, so \"a / b\" is two forks of the same point; the Latency section has each in full.");
-    }
-
-    static String interval(Value v) {
-        if (Double.isNaN(v.error())) {
-            return Fmt.measured(v.value(), v.error(), v.unit()) + " (no error: too few iterations)";
-        }
-        return Fmt.measured(v.value(), v.error(), v.unit()) + " [" + Fmt.num(v.value() - v.error()) + ", "
-                + Fmt.num(v.value() + v.error()) + "]";
-    }
-
-    /** Time per task at the largest fan-out the results have for {@code runtime}. */
-    private static String perTaskCell(List<JmhResult> results, String runtime) {
-        return largestTasks(results, runtime)
-                .flatMap(r -> JmhDerived.nanosPerTask(r).map(v -> interval(v) + " (tasks=" + tasks(r) + ")"))
-                .orElse(ReportContext.NOT_MEASURED);
-    }
-
-    private static Optional<JmhResult> largestTasks(List<JmhResult> results, String runtime) {
-        return results.stream().filter(r -> r.runtime().equals(runtime))
-                .max(Comparator.comparingDouble((JmhResult r) -> nanToMin(r.param("tasks")))
-                        .thenComparing(JmhResult::params, Params.ORDER.reversed()));
-    }
-
-    private static double nanToMin(double value) {
-        return Double.isNaN(value) ? Double.NEGATIVE_INFINITY : value;
-    }
-
-    private static String tasks(JmhResult r) {
-        return r.params().getOrDefault("tasks", "?");
-    }
-
-    private static Optional<String> sleepCell(JmhResult r) {
-        double ideal = JmhDerived.idealTasksPerSecond(r);
-        return JmhDerived.tasksPerSecond(r).filter(v -> !Double.isNaN(ideal)).map(v -> Fmt.num(100 * v.value()
-                / ideal) + " % of ideal: " + interval(v) + " vs " + Fmt.num(ideal) + " tasks/s (tasks=" + tasks(r)
-                + ", sleepMs=" + r.params().get("sleepMs") + ")");
-    }
-
-    static String memoryCell(MemoryAnalysis memory, String runtime, String field) {
-        return memory.largestOk(runtime).filter(p -> !Double.isNaN(memory.perTask(p, field)))
-                .map(p -> Fmt.num(memory.perTask(p, field)) + " B" + at(memory, runtime, p))
-                .orElse(ReportContext.NOT_MEASURED + failedText(memory, runtime));
-    }
-
-    private static String sleep10sCell(MemoryAnalysis sleep10s, String runtime) {
-        Function<ProbeResult, Double> time = p -> p.value("completeNanos") != null ? p.value("completeNanos")
-                : p.value("wallNanos");
-        return sleep10s.largestOk(runtime).filter(p -> time.apply(p) != null)
-                .map(p -> Fmt.seconds(time.apply(p)) + " s" + at(sleep10s, runtime, p)
-                        + (p.sleepMs() == null ? "" : ", ideal " + Fmt.num(p.sleepMs() / 1000) + " s")
-                        + (p.beyondPidMax() ? "; " + ProbeResult.BEYOND_PID_MAX.formatted(p.osLimits().get("pidMax")) : ""))
-                .orElse(ReportContext.NOT_MEASURED + failedText(sleep10s, runtime));
-    }
-
-    /** " (N=…)" plus, when a larger N failed, that N. */
-    private static String at(MemoryAnalysis analysis, String runtime, ProbeResult p) {
-        long failed = analysis.largestFailed(runtime);
-        return " (N=" + p.tasks() + (failed > p.tasks() ? "; N=" + failed + " failed" : "") + ")";
-    }
-
-    private static String failedText(MemoryAnalysis analysis, String runtime) {
-        long failed = analysis.largestFailed(runtime);
-        return failed > 0 ? " (N=" + failed + " failed)" : "";
+        String version = e.version() != null && !Objects.equals(e.version(), ctx.version(runtime).orElse(null))
+                ? " (" + runtime + " " + e.version() + ")" : "";
+        return ctx.link(e.figure().text(ctx.noiseBound), e.sectionIn(m)) + e.note() + version;
     }
 }

@@ -112,8 +112,13 @@ final class JmhDerived {
         Value perOp = new Value(norm.score(), norm.error(), norm.unit());
         double tasks = result.param("tasks");
         if (Double.isNaN(tasks) || tasks <= 0) {
-            return Optional.of(perOp.toString());
+            return Optional.of(text(perOp));
         }
-        return Optional.of(perOp + " = " + perOp.times(1 / tasks, "B per task"));
+        return Optional.of(text(perOp) + " = " + text(perOp.times(1 / tasks, "B per task")));
+    }
+
+    /** "530 ± 20 B/op": rounded by {@link Figure}'s rule, in the value's own unit. */
+    private static String text(Value value) {
+        return Figure.ci(value).plusMinus() + " " + value.unit();
     }
 }

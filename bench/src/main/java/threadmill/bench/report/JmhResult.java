@@ -90,14 +90,6 @@ record JmhResult(String group, String benchmark, String mode, Map<String, String
 
     /** A numeric param, or NaN when absent or not a number. */
     double param(String name) {
-        String value = params.get(name);
-        if (value == null) {
-            return Double.NaN;
-        }
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException notNumeric) {
-            return Double.NaN;
-        }
+        return Params.numberOrNaN(params.get(name));
     }
 }

@@ -36,6 +36,10 @@ final class JmhSection {
         };
     }
 
+    private static Figure primary(JmhResult r) {
+        return Figure.ci(score(r));
+    }
+
     private static Value score(JmhResult r) {
         return new Value(r.primary().score(), r.primary().error(), r.primary().unit());
     }
@@ -45,20 +49,23 @@ final class JmhSection {
             List<JmhResult> results = ctx.jmh(group).stream()
                     .sorted(Comparator.comparing(JmhResult::shortName)
                             .thenComparing(JmhResult::workloadParams, Params.ORDER)
-                            .thenComparing(JmhResult::runtime, MemoryAnalysis::runtimeOrder))
+                            .thenComparing(JmhResult::runtime, Runtimes::compare))
                     .toList();
             Measure measure = measure(group);
             ctx.md.heading(2, "JMH: " + group);
             ctx.md.table(List.of("benchmark", "runtime", "params", "mode", "score ± error", "99.9% CI", "unit",
                     measure.axisLabel(), "allocated (gc.alloc.rate.norm)"), results.stream()
                     .map(r -> List.of(r.shortName(), r.runtime(), Params.text(r.workloadParams()), r.mode(),
-                            Fmt.measured(r.primary().score(), r.primary().error(), ""), r.primary().ciText(),
-                            r.primary().unit(), measure.of().apply(r).map(Value::toString).orElse("n/a"),
+                            primary(r).plusMinus(), primary(r).interval(), r.primary().unit(),
+                            measure.of().apply(r).map(v -> Figure.ci(v).text(ctx.noiseBound)).orElse("n/a"),
                             JmhDerived.allocated(r).orElse(ReportContext.NOT_MEASURED)))
                     .toList());
+            ctx.md.paragraph("Score ± error: JMH's mean and the half-width of its 99.9 % confidence interval, "
+                    + "rounded at the first digit of the half-width; (noisy): a half-width above "
+                    + Figure.percent(100 * ctx.noiseBound) + " % of the score. results.csv has JMH's own digits.");
             if (group.equals("sleep")) {
                 ctx.md.paragraph("Ideal for a sleep fan-out: all N tasks finish one sleep D after the start, "
-                        + "N/D tasks per second; the headline gives each runtime's share of it.");
+                        + "N/D tasks per second.");
             }
             chart(ctx, group, measure, results);
         }
@@ -73,6 +80,7 @@ final class JmhSection {
         if (connectionCounts > 1) {
             List<String> varying = varyingParams(results);
             Map<String, List<Double>> lines = new LinkedHashMap<>();
+            Map<String, List<Double>> errors = new LinkedHashMap<>();
             for (JmhResult r : results) {
                 Optional<Value> v = measure.of().apply(r);
                 if (v.isEmpty() || Double.isNaN(r.param("connections"))) {
@@ -86,24 +94,27 @@ final class JmhSection {
                 List<Double> points = lines.computeIfAbsent(name, k -> new ArrayList<>());
                 points.add(r.param("connections"));
                 points.add(v.get().value());
+                errors.computeIfAbsent(name, k -> new ArrayList<>()).add(v.get().error());
             }
             List<LineChart.Series> series = new ArrayList<>();
             int i = 0;
             for (var line : lines.entrySet()) {
-                series.add(new LineChart.Series(line.getKey(), Plot.color(line.getKey(), i++), false,
-                        line.getValue().stream().mapToDouble(Double::doubleValue).toArray()));
+                series.add(new LineChart.Series(line.getKey(), Runtimes.color(line.getKey(), i++), false,
+                        line.getValue().stream().mapToDouble(Double::doubleValue).toArray(),
+                        errors.get(line.getKey()).stream().mapToDouble(Double::doubleValue).toArray()));
             }
             Map<String, String> fixed = new LinkedHashMap<>(results.get(0).workloadParams());
             fixed.keySet().removeAll(varying);
             String title = measure.title() + " vs connections (" + group + ")";
             ctx.chart(file, title, LineChart.of(title, "connections (log)" + (fixed.isEmpty() ? ""
-                    : "; " + Params.text(fixed)), true, Fmt::num, measure.axisLabel(), false, series).svg());
+                    : "; " + Params.text(fixed)) + "; error bars: JMH 99.9% CI", true, Fmt::num, measure.axisLabel(),
+                    false, series).svg());
             return;
         }
         Function<JmhResult, String> category = r -> category(r, several);
         List<String> categories = results.stream().map(category).distinct().toList();
         List<String> runtimes = results.stream().map(JmhResult::runtime).distinct()
-                .sorted(MemoryAnalysis::runtimeOrder).toList();
+                .sorted(Runtimes::compare).toList();
         List<BarChart.Series> series = new ArrayList<>();
         for (int s = 0; s < runtimes.size(); s++) {
             double[] values = new double[categories.size()];
@@ -117,7 +128,7 @@ final class JmhSection {
                     errors[categories.indexOf(category.apply(r))] = v.get().error();
                 }
             }
-            series.add(new BarChart.Series(runtimes.get(s), Plot.color(runtimes.get(s), s), values, errors));
+            series.add(new BarChart.Series(runtimes.get(s), Runtimes.color(runtimes.get(s), s), values, errors));
         }
         String title = measure.title() + " (" + group + ")";
         ctx.chart(file, title, new BarChart(title, "benchmark and params; error bars: JMH 99.9% CI",

@@ -41,7 +41,7 @@ record LoadLatencyChart(String title, List<Line> lines) {
         int others = 0;
         for (Line line : lines) {
             // A server outside the registry (the floor, tokio) takes the next colour the registry leaves.
-            String color = Plot.color(line.server(), TaskRuntimes.known(line.server()) ? 0 : others++);
+            String color = Runtimes.color(line.server(), TaskRuntimes.known(line.server()) ? 0 : others++);
             draw(plot, x, y, line, color, ServerLine::p99Micros, false);
             draw(plot, x, y, line, color, ServerLine::p50Micros, true);
             keys.add(new Plot.Key(line.server() + " p99", color, false));

@@ -54,6 +54,23 @@ final class Markdown {
         return text.replace("|", "\\|").replace("\r", "").replace("\n", " ");
     }
 
+    /**
+     * The anchor GitHub gives a heading: lower case, every character but letters, digits,
+     * spaces, hyphens and underscores dropped, spaces made hyphens ("N tasks × 10 s sleep" →
+     * "n-tasks--10-s-sleep").
+     */
+    static String anchor(String heading) {
+        StringBuilder anchor = new StringBuilder();
+        heading.toLowerCase(java.util.Locale.ROOT).codePoints().forEach(c -> {
+            if (Character.isLetterOrDigit(c) || c == '-' || c == '_') {
+                anchor.appendCodePoint(c);
+            } else if (c == ' ') {
+                anchor.append('-');
+            }
+        });
+        return anchor.toString();
+    }
+
     /** Inline code that survives backticks in the text. */
     static String inline(String text) {
         return text.contains("`") ? "`` " + text + " ``" : "`" + text + "`";

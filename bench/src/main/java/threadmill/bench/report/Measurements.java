@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import threadmill.bench.raw.ServerLine;
 
 /** Flattens a run's raw files into measurements: results.csv and the comparison read these. */
 final class Measurements {
@@ -73,6 +74,42 @@ final class Measurements {
                 }
             });
         }
+        for (ReferenceResult r : run.reference()) {
+            Map<String, String> params = new LinkedHashMap<>();
+            if (r.tasks() != null) {
+                params.put("tasks", Long.toString(r.tasks()));
+            }
+            putIfPresent(params, "runtimeVersion", r.runtimeVersion());
+            if (r.workerThreads() != null) {
+                params.put("workerThreads", Integer.toString(r.workerThreads()));
+            }
+            if (r.score() != null) {
+                out.add(new Measurement("reference:" + r.benchmark(), r.benchmark(), r.runtime(), Params.text(params),
+                        r.score(), r.scoreError() == null ? Double.NaN : r.scoreError(), r.unit(), "ok", ""));
+            }
+        }
+        for (ServerLine w : run.server()) {
+            Map<String, String> params = new LinkedHashMap<>();
+            putIfPresent(params, "connections", w.connections());
+            putIfPresent(params, "payloadBytes", w.payloadBytes());
+            putIfPresent(params, "loadFraction", w.loadFraction());
+            putIfPresent(params, "window", w.window());
+            putIfPresent(params, "runtimeVersion", w.runtimeVersion());
+            String source = "server:" + w.mode();
+            String text = Params.text(params);
+            if (!w.ok()) {
+                out.add(new Measurement(source, "window", w.server(), text, Double.NaN, Double.NaN, "", "failed",
+                        w.error() == null ? "" : w.error()));
+                continue;
+            }
+            addIfPresent(out, source, "requestsPerSecond", w.server(), text, w.requestsPerSecond(), "req/s");
+            addIfPresent(out, source, "cpuMicrosPerRequest", w.server(), text, w.cpuMicrosPerRequest(), "us");
+            addIfPresent(out, source, "p50Micros", w.server(), text, w.p50Micros(), "us");
+            addIfPresent(out, source, "p90Micros", w.server(), text, w.p90Micros(), "us");
+            addIfPresent(out, source, "p99Micros", w.server(), text, w.p99Micros(), "us");
+            addIfPresent(out, source, "p999Micros", w.server(), text, w.p999Micros(), "us");
+            addIfPresent(out, source, "maxMicros", w.server(), text, w.maxMicros(), "us");
+        }
         for (Failure f : run.failures()) {
             out.add(new Measurement("failure:" + f.stage(), "point", f.runtime() == null ? "" : f.runtime(),
                     Params.text(f.params()), Double.NaN, Double.NaN, "", "failed", f.error()));
@@ -89,7 +126,20 @@ final class Measurements {
         if (p.depth() != null) {
             params.put("depth", Fmt.exact(p.depth()));
         }
+        if (!p.config().equals(ProbeResult.DEFAULT_CONFIG)) {
+            params.put("config", p.config());
+        }
+        putIfPresent(params, "runtimeVersion", p.runtimeVersion());
         return params;
+    }
+
+    /** A param when it was recorded: a number as its shortest exact text. */
+    private static void putIfPresent(Map<String, String> params, String name, Object value) {
+        if (value instanceof Number number) {
+            params.put(name, Fmt.exact(number.doubleValue()));
+        } else if (value != null) {
+            params.put(name, value.toString());
+        }
     }
 
     static String probeUnit(String field) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import threadmill.workload.TaskRuntimes;
+import java.util.function.Predicate;
 
 /**
  * Memory per live task from the probe's memory sweep: per point (value(N) − value(1)) / N against
@@ -15,6 +15,10 @@ import threadmill.workload.TaskRuntimes;
  * a deeper sleep as its own series ({@code loom depth=16}) with its own baseline.
  */
 final class MemoryAnalysis {
+
+    /** A figure and the N it was measured at. */
+    record AtN(long tasks, Figure figure) {
+    }
 
     /** A memory column: a probe field and what the report calls it. */
     record Column(String field, String title) {
@@ -30,48 +34,17 @@ final class MemoryAnalysis {
             new Column("nmt.threadCommitted", "NMT thread stacks (committed)"),
             new Column("pteBytes", "page tables (VmPTE)"));
 
-    private final Map<String, List<ProbeResult>> byRuntime = new TreeMap<>(MemoryAnalysis::runtimeOrder);
+    private final Map<String, List<ProbeResult>> byRuntime = new TreeMap<>(Runtimes::compare);
 
-    MemoryAnalysis(List<ProbeResult> probe, String experiment) {
+    /** The points of one experiment that ran with the given flags ({@link ProbeResult#config()}). */
+    MemoryAnalysis(List<ProbeResult> probe, String experiment, Predicate<ProbeResult> flags) {
         for (ProbeResult p : probe) {
-            if (p.experiment().equals(experiment)) {
+            if (p.experiment().equals(experiment) && flags.test(p)) {
                 byRuntime.computeIfAbsent(p.series(), r -> new ArrayList<>()).add(p);
             }
         }
         byRuntime.values().forEach(points -> points.sort(
                 java.util.Comparator.comparingLong(ProbeResult::tasks)));
-    }
-
-    /**
-     * The runtimes the registry knows first, in its order, then any other name a run recorded
-     * (a runtime this build no longer has); a runtime's deeper series right after it, by depth.
-     */
-    static int runtimeOrder(String a, String b) {
-        int byName = nameOrder(seriesRuntime(a), seriesRuntime(b));
-        return byName != 0 ? byName : Double.compare(seriesDepth(a), seriesDepth(b));
-    }
-
-    private static String seriesRuntime(String series) {
-        int depth = series.indexOf(ProbeResult.DEPTH_LABEL);
-        return depth < 0 ? series : series.substring(0, depth);
-    }
-
-    private static double seriesDepth(String series) {
-        int depth = series.indexOf(ProbeResult.DEPTH_LABEL);
-        return depth < 0 ? 1 : Double.parseDouble(series.substring(depth + ProbeResult.DEPTH_LABEL.length()));
-    }
-
-    private static int nameOrder(String a, String b) {
-        List<String> known = TaskRuntimes.names();
-        int x = known.indexOf(a);
-        int y = known.indexOf(b);
-        if (x >= 0 && y >= 0) {
-            return Integer.compare(x, y);
-        }
-        if (x >= 0 || y >= 0) {
-            return x >= 0 ? -1 : 1;
-        }
-        return a.compareTo(b);
     }
 
     Map<String, List<ProbeResult>> byRuntime() {
@@ -127,6 +100,23 @@ final class MemoryAnalysis {
     Optional<ProbeResult> largestOk(String runtime) {
         return byRuntime.getOrDefault(runtime, List.of()).stream().filter(ProbeResult::ok)
                 .reduce((a, b) -> b);
+    }
+
+    /**
+     * The per-task figure of a series at its largest measured N, known to within its change from
+     * the next-smaller N that measured it (the fixed costs the baseline leaves behind shrink as N
+     * grows, so two neighbouring points that agree say the figure has settled); empty when no
+     * point measured the field.
+     */
+    Optional<AtN> perTaskFigure(String series, String field) {
+        List<ProbeResult> measured = byRuntime.getOrDefault(series, List.of()).stream()
+                .filter(p -> Double.isFinite(perTask(p, field))).toList();
+        if (measured.isEmpty()) {
+            return Optional.empty();
+        }
+        ProbeResult largest = measured.get(measured.size() - 1);
+        double next = measured.size() > 1 ? perTask(measured.get(measured.size() - 2), field) : Double.NaN;
+        return Optional.of(new AtN(largest.tasks(), Figure.sweep(perTask(largest, field), next, "B")));
     }
 
     /** The largest N that failed (0 when none did). */

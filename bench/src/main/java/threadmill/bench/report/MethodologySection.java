@@ -20,7 +20,18 @@ final class MethodologySection {
         ctx.md.bullets(List.of(
                 "**Errors.** JMH scores are the mean over all measurement iterations of all forks; ± is the "
                         + "half-width of JMH's 99.9% confidence interval (Student t), and the interval is shown "
-                        + "beside it. Probe, sleep10s and latency values are single shots: no error is known.",
+                        + "beside it. Probe and N × 10 s values are single shots: no error is known. A latency "
+                        + "point has one histogram per JMH fork, and its percentiles are given with the spread of "
+                        + "the forks.",
+                "**Digits.** One rule prints every figure of the findings, the headline table and the JMH "
+                        + "tables: the value is rounded at the first significant digit of its ± (69 ± 52 ns prints "
+                        + "as 70 ns ±75 %), never to more than four significant digits, and a figure whose ± is "
+                        + "above " + Figure.percent(100 * ctx.noiseBound) + " % of it (the bound of a "
+                        + (ctx.run.env() == null || ctx.run.env().suite() == null ? "run of unknown suite"
+                        : ctx.run.env().suite() + " run") + "; " + Figure.percent(100 * Figure.FULL_BOUND)
+                        + " % in the full suite, " + Figure.percent(100 * Figure.QUICK_BOUND) + " % in the others) "
+                        + "is marked (noisy). Where a figure's ± comes from: " + basisText() + ". A figure with "
+                        + "none prints with three significant digits. results.csv keeps every value as measured.",
                 "**Memory.** Each probe point is its own JVM: it starts N tasks that park once at the "
                         + "stated depth and, once all are parked, records heap used after GC, RSS, VmHWM (peak "
                         + "RSS), VmPTE (page tables) and the NMT summary (committed Java heap, Thread, Class). "
@@ -31,8 +42,24 @@ final class MethodologySection {
                 "**Timers.** A sleep benchmark is mostly a timer benchmark. JDK virtual threads (loom): "
                         + "Thread.sleep parks the virtual thread and the JDK's delayed-task scheduler unparks it. "
                         + "futures: our 1 ms hierarchical timer wheel, turned by the worker threads between polls. Platform threads (threads, pool): the kernel's "
-                        + "nanosleep."));
+                        + "nanosleep. coroutines: delay() on Dispatchers.Default is timed by kotlinx.coroutines' "
+                        + "DefaultExecutor thread, which resumes the coroutine on the dispatcher. tokio: the "
+                        + "runtime's own hierarchical timer wheel."));
         reproduce(ctx);
+    }
+
+    private static String basisText() {
+        List<String> bases = new ArrayList<>();
+        for (Figure.Basis basis : Figure.Basis.values()) {
+            bases.add(switch (basis) {
+                case CI -> "JMH figures: " + basis.meaning;
+                case SPREAD -> "latency percentiles and server figures: " + basis.meaning
+                        + " (JMH forks, server windows), each a process or window of its own";
+                case SWEEP -> "memory per task: " + basis.meaning;
+                case SINGLE -> "N × 10 s figures: " + basis.meaning;
+            });
+        }
+        return String.join("; ", bases);
     }
 
     /** What the memory points ran before their tasks parked, as their lines say. */
@@ -70,7 +97,8 @@ final class MethodologySection {
         }
         ctx.run.jmh().forEach(r -> parts.computeIfAbsent("JMH " + r.group() + " (forked JVM)",
                 k -> new LinkedHashSet<>()).add(join(r.jvmArgs())));
-        ctx.run.probe().forEach(p -> parts.computeIfAbsent("probe " + p.experiment() + " " + p.runtime(),
+        ctx.run.probe().forEach(p -> parts.computeIfAbsent("probe " + p.experiment() + " " + p.runtime()
+                + (p.config().equals(ProbeResult.DEFAULT_CONFIG) ? "" : " (" + p.config() + ")"),
                 k -> new LinkedHashSet<>()).add(join(p.jvmFlags())));
         ctx.run.pitfalls().forEach(p -> parts.computeIfAbsent("pitfall " + p.pitfall() + " " + p.runtime(),
                 k -> new LinkedHashSet<>()).add(join(p.jvmFlags())));

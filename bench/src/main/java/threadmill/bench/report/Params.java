@@ -49,10 +49,19 @@ final class Params {
     };
 
     private static Double number(String text) {
+        double number = numberOrNaN(text);
+        return Double.isNaN(number) ? null : number;
+    }
+
+    /** A param's value as a number, or NaN when absent or not a number. */
+    static double numberOrNaN(String text) {
+        if (text == null) {
+            return Double.NaN;
+        }
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException notNumeric) {
-            return null;
+            return Double.NaN;
         }
     }
 }

@@ -13,25 +13,33 @@ import threadmill.workload.TaskRuntimes;
  */
 record ProbeResult(String experiment, String runtime, long tasks, boolean ok, String error,
                    Map<String, String> osLimits, List<String> jvmFlags, Double sleepMs, Double depth,
-                   Map<String, Double> values) {
+                   Map<String, Double> values, String config, String runtimeVersion) {
+
+    /** The JDK's own flags: what a line without a config (an older run) measured. */
+    static final String DEFAULT_CONFIG = "default";
+    /** The config of a point with no JVM at all (the native reference). */
+    static final String NATIVE_CONFIG = "native";
 
     static ProbeResult from(ProbeLine line) {
         Map<String, Double> values = new LinkedHashMap<>();
         line.measurements().forEach((field, value) -> values.put(field, value == null ? null : value.doubleValue()));
         return new ProbeResult(line.experiment(), line.runtime(), line.tasks(), line.ok(), line.error(),
                 Scalars.of(line.osLimits()), line.jvmFlags(), line.sleepMs() == null ? null : line.sleepMs().doubleValue(),
-                line.depth() == null ? null : line.depth().doubleValue(), Collections.unmodifiableMap(values));
+                line.depth() == null ? null : line.depth().doubleValue(), Collections.unmodifiableMap(values),
+                line.config() == null ? DEFAULT_CONFIG : line.config(), line.runtimeVersion());
     }
 
-    /** What separates the series of one runtime: the depth of the sleep, when deeper than 1. */
-    static final String DEPTH_LABEL = " depth=";
+    /** Whether the point ran with the flags everything else in the report ran with: the JDK's defaults, or no JVM. */
+    boolean defaultFlags() {
+        return config.equals(DEFAULT_CONFIG) || config.equals(NATIVE_CONFIG);
+    }
 
     /**
      * The series the point belongs to: its runtime, or e.g. {@code loom depth=16} when the sleep
      * was deeper than 1, so each depth is compared with its own baseline.
      */
     String series() {
-        return depth == null || depth == 1 ? runtime : runtime + DEPTH_LABEL + Fmt.exact(depth);
+        return depth == null || depth == 1 ? runtime : runtime + Runtimes.DEPTH_LABEL + Fmt.exact(depth);
     }
 
     /** A measured value, or null when the point did not measure it. */

@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Puts the headline table of a run's report into README.md, between the lines
+ * Puts the findings and the headline table of a run's report into README.md, between the lines
  * {@value #BEGIN} and {@value #END}, so that the figures a reader sees first are generated from
- * the committed raw results like the rest of the report, never typed by hand.
+ * the committed raw results like the rest of the report, never typed by hand. Their links point
+ * into the run's REPORT.md.
  *
  * <p>Usage: {@code PublishHeadline <run-dir> <readme>}; the run dir is linked relative to the
  * README.
@@ -35,12 +36,12 @@ public final class PublishHeadline {
         if (begin < 0 || end < begin) {
             throw new IllegalArgumentException(readme + " has no block between '" + BEGIN + "' and '" + END + "'");
         }
-        Path report = readme.toAbsolutePath().getParent().relativize(runDir.toAbsolutePath().resolve("REPORT.md"));
-        ReportContext ctx = new ReportContext(RawRun.load(runDir));
-        HeadlineSection.write(ctx);
-        ctx.md.paragraph("Generated from [" + report.toString().replace('\\', '/') + "](" + report.toString().replace('\\', '/')
-                + "): " + ctx.run.name() + ", JDK " + (ctx.run.env() == null ? "unknown" : ctx.run.env().jdkText())
-                + ".");
+        String report = readme.toAbsolutePath().getParent().relativize(runDir.toAbsolutePath().resolve("REPORT.md"))
+                .toString().replace('\\', '/');
+        ReportContext ctx = new ReportContext(RawRun.load(runDir), report);
+        HeadlineSection.write(ctx, 3);
+        ctx.md.paragraph("Generated from [" + report + "](" + report + "): " + ctx.run.name() + ", JDK "
+                + (ctx.run.env() == null ? "unknown" : ctx.run.env().jdkText()) + ".");
         String updated = text.substring(0, begin + BEGIN.length()) + "\n" + ctx.md + text.substring(end);
         return Files.writeString(readme, updated, StandardCharsets.UTF_8);
     }

@@ -15,7 +15,9 @@ import threadmill.bench.raw.FailureLine;
 import threadmill.bench.raw.LatencyLine;
 import threadmill.bench.raw.PitfallLine;
 import threadmill.bench.raw.ProbeLine;
+import threadmill.bench.raw.ReferenceLine;
 import threadmill.bench.raw.RunEnvironment;
+import threadmill.bench.raw.ServerLine;
 import threadmill.harness.JsonLines;
 
 /**
@@ -25,7 +27,8 @@ import threadmill.harness.JsonLines;
  * names the file, the line and the column.
  */
 record RawRun(Path runDir, Env env, List<JmhResult> jmh, List<ProbeResult> probe, List<LatencyRecord> latency,
-              List<Pitfall> pitfalls, List<Failure> failures, List<String> missingFiles) {
+              List<Pitfall> pitfalls, List<Failure> failures, List<ServerLine> server,
+              List<ReferenceResult> reference, List<String> missingFiles) {
 
     private static final TypeReference<List<JmhResult.Entry>> JMH_FILE = new TypeReference<>() {
     };
@@ -55,7 +58,9 @@ record RawRun(Path runDir, Env env, List<JmhResult> jmh, List<ProbeResult> probe
                 lines(raw, "probe.jsonl", ProbeLine.class, ProbeResult::from, missing),
                 lines(raw, "latency.jsonl", LatencyLine.class, line -> LatencyRecord.from(line, histograms), missing),
                 lines(raw, "pitfalls.jsonl", PitfallLine.class, Pitfall::from, missing),
-                lines(raw, "failures.jsonl", FailureLine.class, Failure::from, missing), List.copyOf(missing));
+                lines(raw, "failures.jsonl", FailureLine.class, Failure::from, missing),
+                lines(raw, "server.jsonl", ServerLine.class, line -> line, missing),
+                lines(raw, "reference.jsonl", ReferenceLine.class, ReferenceResult::from, missing), List.copyOf(missing));
     }
 
     /** The run's name: its folder. */

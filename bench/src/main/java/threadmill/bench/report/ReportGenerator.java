@@ -31,6 +31,8 @@ public final class ReportGenerator {
         HeadlineSection.write(ctx);
         MemorySection.write(ctx);
         Sleep10sSection.write(ctx);
+        FlagsSection.write(ctx);
+        ReferenceSection.write(ctx);
         JmhSection.write(ctx);
         LatencySection.write(ctx);
         ServerSection.write(ctx);

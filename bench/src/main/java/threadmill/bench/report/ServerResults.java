@@ -26,7 +26,6 @@ import threadmill.workload.TaskRuntimes;
  */
 final class ServerResults {
 
-    static final String FILE = "server.jsonl";
     /** The confidence level of every interval, JMH's. */
     static final double CONFIDENCE = 0.999;
     /** The load fraction whose open-loop latency the tables and findings quote. */
@@ -38,31 +37,7 @@ final class ServerResults {
         this.lines = List.copyOf(lines);
     }
 
-    /** raw/server.jsonl of a run; empty when the run has none. */
-    static ServerResults load(Path runDir) {
-        Path file = runDir.resolve("raw").resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return new ServerResults(List.of());
-        }
-        String[] text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8).split("\n", -1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        List<ServerLine> lines = new ArrayList<>();
-        for (int i = 0; i < text.length; i++) {
-            if (!text[i].isBlank()) {
-                try {
-                    lines.add(JsonLines.read(text[i], ServerLine.class));
-                } catch (JsonProcessingException e) {
-                    throw RawFormatException.of(file.toString(), i + 1, e);
-                }
-            }
-        }
-        return new ServerResults(lines);
-    }
-
+    /** The lines of raw/server.jsonl, as RawRun read them. */
     static ServerResults of(List<ServerLine> lines) {
         return new ServerResults(lines);
     }

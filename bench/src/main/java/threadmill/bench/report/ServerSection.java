@@ -41,7 +41,7 @@ final class ServerSection {
 
     /** Every server at every connection count of the run, floor first; empty when the run has no server comparison. */
     static List<Finding> findings(RawRun run) {
-        return findings(ServerResults.load(run.runDir()));
+        return findings(ServerResults.of(run.server()));
     }
 
     static List<Finding> findings(ServerResults results) {
@@ -64,11 +64,11 @@ final class ServerSection {
     }
 
     static void write(ReportContext ctx) {
-        ServerResults results = ServerResults.load(ctx.run.runDir());
+        ServerResults results = ServerResults.of(ctx.run.server());
         if (results.isEmpty()) {
             return;
         }
-        ctx.md.heading(2, "Server comparison: steady state, pinned");
+        ctx.md.heading(2, ServerFigures.SECTION);
         ctx.md.paragraph("Each server runs in a process of its own on CPUs of its own, and the neutral load generator "
                 + "in a JVM of its own on the others (`taskset`); a JVM so pinned sees only its CPUs, so each runtime "
                 + "sizes its workers, carriers or loops to the server's CPUs. The connections are opened once and each "

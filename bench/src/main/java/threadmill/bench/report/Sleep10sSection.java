@@ -10,19 +10,25 @@ import java.util.TreeSet;
  */
 final class Sleep10sSection {
 
+    static final String HEADING = "N tasks × 10 s sleep (the published experiment)";
+
     private Sleep10sSection() {
     }
 
     static void write(ReportContext ctx) {
-        ctx.md.heading(2, "N tasks × 10 s sleep (the published experiment)");
+        ctx.md.heading(2, HEADING);
         if (ctx.sleep10s.byRuntime().isEmpty()) {
             ctx.md.paragraph(ReportContext.NOT_MEASURED + ": raw/probe.jsonl has no \"sleep10s\" points.");
         } else {
             ctx.md.paragraph("Measured here, one process per point, single shot. Peak memory = VmHWM (peak "
-                    + "resident set) of the process; completion = first spawn until the last task returned.");
+                    + "resident set) of the process; completion = first spawn until the last task returned. Every "
+                    + "point here ran with the JDK's default flags (the native reference with none); the section \""
+                    + FlagsSection.HEADING + "\" has the other configurations.");
             List<List<String>> rows = new ArrayList<>();
-            ctx.sleep10s.byRuntime().values().forEach(points -> points.forEach(p -> rows.add(List.of(
-                    p.series(), Long.toString(p.tasks()), p.statusText(),
+            ctx.sleep10s.byRuntime().forEach((series, points) -> points.forEach(p -> rows.add(List.of(
+                    Runtimes.label(Runtimes.runtimeOf(series), p.runtimeVersion())
+                            + series.substring(Runtimes.runtimeOf(series).length()),
+                    Long.toString(p.tasks()), p.statusText(),
                     p.sleepMs() == null ? "?" : Fmt.exact(p.sleepMs()),
                     value(p, "hwmBytes", Fmt::mib), value(p, "completeNanos", Fmt::seconds),
                     value(p, "wallNanos", Fmt::seconds), value(p, "processCpuNanos", Fmt::seconds),
@@ -63,5 +69,11 @@ final class Sleep10sSection {
         ctx.md.paragraph("**Published by others, not measured here** (different machines, JDKs and "
                 + "settings; for orientation only):");
         ctx.md.table(header, rows);
+        if (ctx.run.env() != null) {
+            ctx.run.env().reference().forEach((runtime, info) -> ctx.md.paragraph(
+                    MemorySection.referenceText(ctx, runtime, info) + " The published " + runtime + " rows above were "
+                    + "measured with the " + runtime + " build of their own source on another machine, not with "
+                    + ctx.label(runtime) + "."));
+        }
     }
 }

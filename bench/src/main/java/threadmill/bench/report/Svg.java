@@ -67,6 +67,80 @@ final class Svg {
         return this;
     }
 
+    /**
+     * The width a text takes at a font size, estimated from above: per character class, at least
+     * the advance of Helvetica, Arial and Segoe UI (the font stack), so that text measured to
+     * fit does fit whichever of them the reader's viewer picks.
+     */
+    static double textWidth(String text, int size) {
+        double em = 0;
+        for (int i = 0; i < text.length(); i++) {
+            em += advance(text.charAt(i));
+        }
+        return em * size;
+    }
+
+    private static double advance(char c) {
+        if ("ijlI.,:;'|! ".indexOf(c) >= 0) {
+            return 0.32;
+        }
+        if ("ftr-()[]/".indexOf(c) >= 0) {
+            return 0.42;
+        }
+        if ("mwMW@%".indexOf(c) >= 0) {
+            return 0.98;
+        }
+        if (Character.isUpperCase(c)) {
+            return 0.78;
+        }
+        return 0.62;
+    }
+
+    /** The text in lines no wider than {@code width}, broken at spaces (a word wider than a line is cut). */
+    static java.util.List<String> wrap(String text, double width, int size) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (textWidth(candidate, size) <= width) {
+                line.setLength(0);
+                line.append(candidate);
+                continue;
+            }
+            if (!line.isEmpty()) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            while (textWidth(word, size) > width) {
+                int fits = fitting(word, width, size);
+                lines.add(word.substring(0, fits));
+                word = word.substring(fits);
+            }
+            line.append(word);
+        }
+        if (!line.isEmpty() || lines.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    /** The text cut to {@code width} with an ellipsis where it is wider. */
+    static String shorten(String text, double width, int size) {
+        if (textWidth(text, size) <= width) {
+            return text;
+        }
+        return text.substring(0, fitting(text, width - textWidth("…", size), size)) + "…";
+    }
+
+    /** How many leading characters fit (at least one). */
+    private static int fitting(String text, double width, int size) {
+        int fits = 0;
+        while (fits < text.length() && textWidth(text.substring(0, fits + 1), size) <= width) {
+            fits++;
+        }
+        return Math.max(1, fits);
+    }
+
     String finish() {
         return out + "</svg>\n";
     }

@@ -11,7 +11,7 @@ class BeyondPidMaxTest {
 
     private static ProbeResult threads(long tasks, boolean ok) {
         return new ProbeResult("sleep10s", "threads", tasks, ok, ok ? null : "limit", Map.of("pidMax", "32768"),
-                List.of(), 10_000.0, 1.0, Map.of());
+                List.of(), 10_000.0, 1.0, Map.of(), "default", null);
     }
 
     @Test
@@ -25,7 +25,7 @@ class BeyondPidMaxTest {
     void pointsWithinTheLimitAndOtherRuntimesAreJustOk() {
         assertEquals("ok", threads(10_000, true).statusText());
         assertEquals("ok", new ProbeResult("sleep10s", "loom", 1_000_000, true, null, Map.of("pidMax", "32768"),
-                List.of(), 10_000.0, 1.0, Map.of()).statusText());
+                List.of(), 10_000.0, 1.0, Map.of(), "default", null).statusText());
         assertEquals("failed: limit", threads(1_000_000, false).statusText());
     }
 }

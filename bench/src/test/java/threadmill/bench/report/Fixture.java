@@ -8,30 +8,45 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** The hand-written raw run under src/test/resources/report-fixture, copied where a test may change it. */
+/**
+ * The hand-written raw runs under src/test/resources, copied where a test may change them:
+ * report-fixture (a small smoke run in the shapes before issue 16) and report-fixture-phase2 (a
+ * full run with the shapes PHASE2.md agreed: flag configurations, worker counts, the tokio
+ * reference, the pinned server windows, coroutines).
+ */
 final class Fixture {
+
+    static final String PHASE2 = "/report-fixture-phase2";
 
     private Fixture() {
     }
 
     static Path copyTo(Path target) {
+        return copyTo(target, "/report-fixture");
+    }
+
+    static Path copyTo(Path target, String fixture) {
         try {
-            Path source = Path.of(Fixture.class.getResource("/report-fixture").toURI());
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path file : files.toList()) {
-                    Path copy = target.resolve(source.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(copy);
-                    } else {
-                        Files.copy(file, copy);
-                    }
-                }
-            }
+            copy(Path.of(Fixture.class.getResource(fixture).toURI()), target);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Copies a folder and everything in it. */
+    static void copy(Path source, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
         }
     }
 

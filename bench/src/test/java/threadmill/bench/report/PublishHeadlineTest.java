@@ -31,6 +31,9 @@ class PublishHeadlineTest {
         assertTrue(once.endsWith(PublishHeadline.END + "\nafter\n"), once);
         assertTrue(once.contains("| runtime |"), once);
         assertTrue(once.contains("(results/quick-fixture/REPORT.md)"), once);
+        assertTrue(once.indexOf("### Findings\n\n- **Heap per parked task**") < once.indexOf("### At a glance"), once);
+        assertTrue(once.contains("loom [1000 B ±0.009 %](results/quick-fixture/REPORT.md#memory-per-live-task)"),
+                "figures link into the run's report: " + once);
         assertTrue(!once.contains("old table"), once);
     }
 

@@ -38,29 +38,43 @@ class ReportGeneratorTest {
     }
 
     @Test
-    void headlineHoldsTheFixtureNumbersWithJmhErrors() throws IOException {
+    void findingsAndTheCompactTableOpenTheReportWithTheFixtureFigures() throws IOException {
         String report = Fixture.read(generated("run").resolve("REPORT.md"));
-        assertTrue(report.indexOf("## Headline") < report.indexOf("## Memory per live task"), "headline first");
-        String threads = tableRow(report, "| threads | 45000 ± 1200 ns [43800, 46200] (tasks=1000)");
-        assertTrue(threads.contains("| 40 B (N=10000; N=100000 failed) |"), threads);
-        assertTrue(threads.contains("| 19998 B (N=10000; N=100000 failed) |"), threads);
-        assertTrue(threads.contains("not measured (N=100000 failed)"), threads);
-        assertTrue(threads.contains("80 % of ideal: 80000 ± 3200 tasks/s"), threads);
-        assertTrue(threads.contains("| 25000 ± 500 req/s [24500, 25500] |"), threads);
-        String loom = tableRow(report, "| loom | 1200 ± 35.5 ns");
-        assertTrue(loom.contains("| 1000 B (N=100000) | 1200 B (N=100000) |"), loom);
-        assertTrue(loom.contains("10.25 s (N=10000), ideal 10 s"), loom);
-        assertTrue(loom.contains("| 40000 ± 800 req/s"), loom);
-        String futures = tableRow(report, "| futures | 350.3 ns (no error");
-        assertTrue(futures.contains("| 50000 ± 1000 req/s"), futures);
-        assertTrue(futures.contains("| 200 ± 20 ns [180, 220] (tasks=1000000) |"), futures);
-        assertTrue(threads.contains("(tasks=1000) | not measured |"), threads);
-        assertTrue(report.contains("| timer-lateness sleepMs=10 tasks=10000 closed | 3300 | 1800 | 990 |"), report);
+        assertTrue(report.indexOf("## Findings") < report.indexOf("## At a glance")
+                && report.indexOf("## At a glance") < report.indexOf("## Memory per live task"), "findings first");
+        assertTrue(report.contains("- **Heap per parked task**: loom [1000 B ±0.009 %](#memory-per-live-task); threads "
+                + "[40.00 B ±0.09 %](#memory-per-live-task) + 16.00 KiB native stack; futures [300.0 B ±0.009 %]"
+                + "(#memory-per-live-task) (3.3× less than loom).\n"), report);
+        assertTrue(report.contains("- **10k tasks × 10 s sleep** (wall, peak RSS): loom [10.2 s]"), report);
+        assertEquals("| loom | [1000 B ±0.009 %](#memory-per-live-task) | [10.2 s](#n-tasks--10-s-sleep-the-published-"
+                + "experiment) | [90.6 MiB](#n-tasks--10-s-sleep-the-published-experiment) | – | [40.0k req/s ±2 %](#jmh-requests) |",
+                tableRow(report, "| loom |"));
+        assertEquals("| runtime | heap per parked task | 10k × 10 s: wall | 10k × 10 s: peak RSS | spawn per task (N=1M) "
+                + "| request fan-out (1000 conn.) |",
+                tableRow(report, "| runtime | heap per parked task"));
     }
 
-    /** Two forks of one latency point are two histograms: the headline shows both p99s, not the first alone. */
+    /** The fixture has no server, reference or flag matrix data: their findings, columns and rows are left out, not printed empty. */
     @Test
-    void headlineShowsTheP99OfEveryForkOfALatencyPoint() throws IOException {
+    void findingsWithoutDataAreLeftOut() throws IOException {
+        String report = Fixture.read(generated("run").resolve("REPORT.md"));
+        String findings = report.substring(report.indexOf("## Findings"), report.indexOf("## At a glance"));
+        assertEquals(4, findings.lines().filter(line -> line.startsWith("- ")).count(), findings);
+        for (String absent : List.of("Server CPU", "Timer lateness", "Compact object headers",
+                "Flags change the ranking", "Rust reference")) {
+            assertTrue(!report.substring(0, report.indexOf("## Memory per live task")).contains(absent), absent);
+        }
+        assertTrue(report.contains("## What the JVM's flags change\n\nnot measured in this run"), report);
+        assertTrue(!report.contains("## Native reference"), "no reference section without a reference");
+    }
+
+    /**
+     * Two forks of one latency point are two histograms: the p99 table merges them into one
+     * figure (mean ± half their range), marked noisy when they disagree by more than the bound;
+     * the full table and the chart keep them apart.
+     */
+    @Test
+    void twoForksOfALatencyPointAreMergedInThePercentileTableAndToldApartInTheChart() throws Exception {
         Path run = Fixture.copyTo(temp.resolve("two-forks"));
         Path latency = run.resolve("raw").resolve("latency.jsonl");
         String secondFork = Files.readAllLines(latency).stream()
@@ -68,9 +82,17 @@ class ReportGeneratorTest {
                 .findFirst().orElseThrow().replace("\"p99\":990.0", "\"p99\":1500.0")
                 .replace("timer-lateness-futures-10000-10.hgrm", "timer-lateness-futures-10000-10-2.hgrm");
         Files.writeString(latency, secondFork + "\n", StandardOpenOption.APPEND);
+        Files.copy(run.resolve("raw/hgrm/timer-lateness-futures-10000-10.hgrm"),
+                run.resolve("raw/hgrm/timer-lateness-futures-10000-10-2.hgrm"));
         ReportGenerator.generate(run);
         String report = Fixture.read(run.resolve("REPORT.md"));
-        assertTrue(report.contains("| timer-lateness sleepMs=10 tasks=10000 closed | 3300 | 1800 | 990 / 1500 |"), report);
+
+        assertTrue(report.contains("| timer-lateness sleepMs=10 tasks=10000 closed | 3.30 ms (single run) | "
+                + "1.80 ms (single run) | 1.2 ms ±20 % (noisy) |"), report);
+        assertTrue(report.contains("| timer-lateness | futures | 1 of 2 | sleepMs=10 tasks=10000 |"), report);
+        assertTrue(report.contains("| timer-lateness | futures | 2 of 2 | sleepMs=10 tasks=10000 |"), report);
+        assertEquals(List.of("loom", "futures fork 1", "futures fork 2"),
+                series(run.resolve("latency-timer-lateness-sleepms-10-tasks-10000-closed.svg")));
     }
 
     @Test
@@ -102,7 +124,7 @@ class ReportGeneratorTest {
         assertTrue(report.contains("| loom | 1000 | 1200 | 0 | 0 | 4 |"), "depth-1 slope row unchanged");
         assertTrue(report.indexOf("| loom depth=16 | 1 |") > report.indexOf("| loom | 1 |")
                 && report.indexOf("| loom depth=16 | 1 |") < report.indexOf("| futures | 1 |"), "after loom, before futures");
-        assertTrue(tableRow(report, "| loom | 1200 ± 35.5 ns").contains("| 1000 B (N=100000) |"), "headline is depth 1");
+        assertTrue(report.contains("- **Heap per parked task**: loom [1000 B ±0.009 %]"), "the finding is depth 1");
     }
 
     @Test
@@ -118,15 +140,16 @@ class ReportGeneratorTest {
     @Test
     void jmhSectionsKeepScoreErrorIntervalAndAllocation() throws IOException {
         String report = Fixture.read(generated("run").resolve("REPORT.md"));
-        assertTrue(report.contains("| CreationBenchmark.spawnAndJoin | loom | tasks=1000 | avgt | 1200 ± 35.5 | "
-                + "[1165, 1236] | us/op | 1200 ± 35.5 ns | 1250000 ± 100 B/op = 1250 ± 0.1 B per task |"), report);
-        assertTrue(report.contains("| CreationBenchmark.spawnAndJoin | futures | tasks=1000 | avgt | 350.3 | n/a |"));
+        assertTrue(report.contains("| CreationBenchmark.spawnAndJoin | loom | tasks=1000 | avgt | 1200 ± 40 | "
+                + "[1160, 1240] | us/op | 1.20 µs ±3 % | 1250000 ± 100 B/op = 1250 ± 0.1 B per task |"), report);
+        assertTrue(report.contains("| CreationBenchmark.spawnAndJoin | futures | tasks=1000 | avgt | 350 | n/a | us/op | "
+                + "350 ns |"), report);
     }
 
     @Test
     void latencyTableHoldsTheRecordedPercentilesAndTheHistogramsOwnCount() throws IOException {
         String report = Fixture.read(generated("run").resolve("REPORT.md"));
-        assertTrue(report.contains("| timer-lateness | futures | sleepMs=10 tasks=10000 | closed |  | 10000 | us | 510 "
+        assertTrue(report.contains("| timer-lateness | futures | only | sleepMs=10 tasks=10000 | closed |  | 10000 | us | 510 "
                 + "| 905 | 990 | 1200 | 2100 | raw/hgrm/timer-lateness-futures-10000-10.hgrm (10000 samples, mean "
                 + "505.5, max 2101) |"), report);
     }
@@ -223,7 +246,8 @@ class ReportGeneratorTest {
         ReportGenerator.generate(run);
         String report = Fixture.read(run.resolve("REPORT.md"));
         assertTrue(report.contains("raw/env.json is missing"));
-        assertTrue(report.contains("| threads | not measured | not measured | not measured (N=1000000 failed) |"), report);
+        assertTrue(report.contains("## Findings\n\nNone: this run measured none of the headline figures"), report);
+        assertTrue(report.contains("| threads | 1000000 | not measured | failed: pid limit |"), report);
         assertTrue(report.contains("| probe:memory | threads | tasks=1000000 | pid limit | pidMax=32768 |"));
         assertTrue(report.contains("raw/latency.jsonl was not written: not measured"));
         assertTrue(report.contains("JMH: not measured (no raw/jmh-*.json files)."));

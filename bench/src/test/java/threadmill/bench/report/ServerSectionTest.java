@@ -66,8 +66,10 @@ class ServerSectionTest {
         ReportGenerator.generate(run);
         String report = Files.readString(run.resolve("REPORT.md"), StandardCharsets.UTF_8);
 
-        int floor = report.indexOf("| nio (floor) |");
-        assertTrue(floor > 0 && floor < report.indexOf("| loom |") && floor < report.indexOf("| futures |"), report);
+        int section = report.indexOf("## " + ServerFigures.SECTION);
+        int floor = report.indexOf("| nio (floor) |", section);
+        assertTrue(section > 0 && floor > section && floor < report.indexOf("| loom |", section)
+                && floor < report.indexOf("| futures |", section), report);
         String futures = report.lines().filter(line -> line.startsWith("| futures | 80000 ± ")).findFirst().orElseThrow();
         assertTrue(futures.contains("| 1.10× ± "), futures);
         assertTrue(futures.contains("| 0.55× ± "), futures);
