@@ -45,8 +45,9 @@ final class HeadlineSection {
 
     /** What ± and "noisy" mean, said once for the findings and the table. */
     static String precisionNote(ReportContext ctx) {
-        return "± is JMH's 99.9 % confidence interval for JMH figures, half the range of the forks (latency) or of "
-                + "the measured windows (server), and for memory per task the change from the sweep's next-smaller N; "
+        return "± is the 99.9 % confidence interval: JMH's for JMH figures, Student t over the measured windows for the "
+                + "server comparison; half the range of the forks for latency, and for memory per task the change from "
+                + "the sweep's next-smaller N; "
                 + "each figure is rounded at the first digit of its ± and marked (noisy) where the ± is above "
                 + Figure.percent(100 * ctx.noiseBound) + " % of it (the bound of a " + suiteName(ctx)
                 + " run). Ratios are to " + Runtimes.RATIO_BASE + ", \"≈\" where the intervals overlap.";
