@@ -182,9 +182,7 @@ public final class ServerComparison {
         Duration total = Duration.ZERO;
         for (Point point : plan()) {
             if (point.notRun() == null) {
-                total = total.plus(POINT_START).plus(PER_CONNECTION.multipliedBy(point.connections()))
-                        .plus(settings.warmup())
-                        .plus(settings.window().plus(PER_WINDOW).multipliedBy(settings.windowsPerPoint()));
+                total = total.plus(closedEstimate(point)).plus(openEstimate().multipliedBy(openLoads()));
             }
         }
         Path tokio = settings.tokio();
@@ -194,6 +192,30 @@ public final class ServerComparison {
             total = total.plus(TOKIO_BUILD);
         }
         return total;
+    }
+
+    /**
+     * The results the stage reports to the progress: a point that cannot run is one; a point
+     * that runs is its closed loop and each open-loop load.
+     */
+    public int progressPoints() {
+        return plan().stream().mapToInt(point -> point.notRun() == null ? 1 + openLoads() : 1).sum();
+    }
+
+    /** The open-loop loads a point measures after its closed loop. */
+    private int openLoads() {
+        return settings.openWindows() == 0 ? 0 : settings.fractions().size();
+    }
+
+    /** A point's start, connections, warm-up and closed-loop windows. */
+    private Duration closedEstimate(Point point) {
+        return POINT_START.plus(PER_CONNECTION.multipliedBy(point.connections())).plus(settings.warmup())
+                .plus(settings.window().plus(PER_WINDOW).multipliedBy(settings.closedWindows()));
+    }
+
+    /** The windows of one open-loop load. */
+    private Duration openEstimate() {
+        return settings.window().plus(PER_WINDOW).multipliedBy(settings.openWindows());
     }
 
     /** Why a point cannot run, from what is known before it starts; null when it can. */
@@ -252,6 +274,8 @@ public final class ServerComparison {
         private final Progress progress;
         private final TokioBinary tokio;
         private final String version;
+        /** Results reported to the progress so far, of {@link #expected()}. */
+        private int reported;
 
         PointRun(Point point, RawDir raw, Progress progress, TokioBinary tokio) {
             this.point = point;
@@ -266,6 +290,7 @@ public final class ServerComparison {
                     : point.server().equals(ServerLine.TOKIO) && remote == null && !tokio.available() ? tokio.notRun() : null;
             if (notRun != null) {
                 failed(ServerLine.CLOSED, null, null, notRun);
+                skipRest();
                 return;
             }
             EchoServerProcess server = null;
@@ -288,6 +313,24 @@ public final class ServerComparison {
                     server.close();
                 }
             }
+            skipRest();
+        }
+
+        /** The loads a failure left unmeasured count as done, so the time remaining stays true. */
+        private void skipRest() {
+            int expected = point.notRun() == null ? 1 + openLoads() : 1;
+            if (reported < expected) {
+                int missing = expected - reported;
+                progress.skipped(missing, reported == 0
+                        ? closedEstimate(point).plus(openEstimate().multipliedBy(missing - 1))
+                        : openEstimate().multipliedBy(missing));
+            }
+        }
+
+        private void report(Double fraction, String status) {
+            progress.point("server", point.server(), params(fraction), status,
+                    fraction == null ? (point.notRun() == null ? closedEstimate(point) : Duration.ZERO) : openEstimate());
+            reported++;
         }
 
         private void measure(SteadyLoadProcess load) throws IOException, InterruptedException {
@@ -324,12 +367,12 @@ public final class ServerComparison {
                 ServerLine line = line(report, fraction, rate, i);
                 raw.server(line);
                 if (!line.ok()) {
-                    progress.point("server", point.server(), params(fraction), "failed: " + line.error());
+                    report(fraction, "failed: " + line.error());
                     return ok;
                 }
                 ok.add(line);
             }
-            progress.point("server", point.server(), params(fraction), summary(ok));
+            report(fraction, summary(ok));
             return ok;
         }
 
@@ -366,7 +409,7 @@ public final class ServerComparison {
             raw.server(new ServerLine(point.server(), version, mode, point.connections(), settings.payloadBytes(),
                     fraction, rate, null, null, null, null, null, null, null, null, null, null, null, null,
                     serverCpus(), clientCpus, serverHost(), null, ServerLine.FAILED, error));
-            progress.point("server", point.server(), params(fraction), "failed: " + error);
+            report(fraction, "failed: " + error);
         }
 
         private String histogramName(Double fraction, int window) {

@@ -102,7 +102,7 @@ public record ServerSettings(List<String> servers, List<Integer> connections, in
      * of each server's maximum.
      */
     public static ServerSettings quick(List<String> runtimes, Path tokio) {
-        return new ServerSettings(rows(runtimes), List.of(1_000), DEFAULT_PAYLOAD_BYTES, Duration.ofSeconds(3),
+        return new ServerSettings(rows(runtimes), List.of(1_000), DEFAULT_PAYLOAD_BYTES, Duration.ofSeconds(2),
                 Duration.ofSeconds(2), 5, 3, List.of(0.75), CpuLayout.AUTO, CpuLayout.AUTO, tokio);
     }
 
@@ -119,10 +119,5 @@ public record ServerSettings(List<String> servers, List<Integer> connections, in
     public ServerSettings withCpus(String server, String client) {
         return new ServerSettings(servers, connections, payloadBytes, warmup, window, closedWindows, openWindows,
                 fractions, server, client, tokio);
-    }
-
-    /** Measured windows per server and connection count. */
-    int windowsPerPoint() {
-        return closedWindows + openWindows * fractions.size();
     }
 }

@@ -183,7 +183,7 @@ public final class Suite {
                 jmh.estimate(), jmh.invocations().size(), jmh::run));
         stages.add(stage("server", servers.plan().stream().map(point -> point.server() + " at "
                         + point.connections() + " connections" + (point.notRun() == null ? ""
-                        : " (not run: " + point.notRun() + ")")).toList(), servers.estimate(), servers.plan().size(),
+                        : " (not run: " + point.notRun() + ")")).toList(), servers.estimate(), servers.progressPoints(),
                 progress -> servers.run(raw, progress)));
         stages.add(stage("memory", memory.plan(), memory.estimate(), memory.points().size(),
                 progress -> memory.run(raw, progress)));

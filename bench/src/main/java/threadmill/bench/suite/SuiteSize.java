@@ -200,7 +200,7 @@ public enum SuiteSize {
                                 .restrict(JmhPart.Restriction.unrecorded(provider -> !provider.eachTaskIsKernelThread(),
                                         "tasks", List.of("100000")))),
                         "spawn cost, the headline's: many 200 ms iterations, 2 forks"),
-                group("requests", "RequestFanOutBenchmark", false, settings(2, 3, 6, 300, 512),
+                group("requests", "RequestFanOutBenchmark", false, settings(2, 2, 5, 300, 512),
                         List.of(JmhPart.of(sockets("1000"), JmhCosts::requests).setup(SERVER_JVM)),
                         "request fan-out throughput at 1,000 connections, the headline's: 2 forks of 300 ms"
                                 + " iterations"),
