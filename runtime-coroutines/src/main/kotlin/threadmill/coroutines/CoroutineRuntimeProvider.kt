@@ -4,7 +4,6 @@ import threadmill.coroutines.pitfalls.CoroutinePitfalls
 import threadmill.workload.NamedRuntimeProvider
 import threadmill.workload.TaskRuntimeProvider
 import threadmill.workload.RuntimePitfalls
-import threadmill.workload.Validate
 import java.util.Optional
 
 /** `coroutines`: Kotlin coroutines, as found by `TaskRuntimes`. */
@@ -31,8 +30,6 @@ class CoroutineRuntimeProvider : NamedRuntimeProvider(
      * Dispatchers.Default's core pool, which its scheduler reads once, when it starts: the
      * threads that run CPU work, one per processor unless set.
      */
-    override fun jvmFlagsForWorkers(workers: Int): List<String> {
-        Validate.inRange("workers", workers, 1, TaskRuntimeProvider.MAX_WORKERS)
-        return listOf("-Dkotlinx.coroutines.scheduler.core.pool.size=$workers")
-    }
+    override fun jvmFlagsForWorkers(workers: Int): List<String> =
+        TaskRuntimeProvider.workersProperty("kotlinx.coroutines.scheduler.core.pool.size", workers)
 }

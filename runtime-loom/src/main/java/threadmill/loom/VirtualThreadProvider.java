@@ -3,7 +3,7 @@ package threadmill.loom;
 import java.util.List;
 import threadmill.workload.NamedRuntimeProvider;
 import threadmill.workload.RuntimePitfalls;
-import threadmill.workload.Validate;
+import threadmill.workload.TaskRuntimeProvider;
 
 /** {@code loom}: a virtual thread per task, as found by {@code TaskRuntimes}. */
 public final class VirtualThreadProvider extends NamedRuntimeProvider {
@@ -41,8 +41,7 @@ public final class VirtualThreadProvider extends NamedRuntimeProvider {
      */
     @Override
     public List<String> jvmFlagsForWorkers(int workers) {
-        Validate.inRange("workers", workers, 1, MAX_WORKERS);
-        return List.of("-Djdk.virtualThreadScheduler.parallelism=" + workers);
+        return TaskRuntimeProvider.workersProperty("jdk.virtualThreadScheduler.parallelism", workers);
     }
 
     @Override

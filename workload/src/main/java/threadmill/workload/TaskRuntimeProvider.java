@@ -92,6 +92,17 @@ public interface TaskRuntimeProvider {
     /** The most workers {@link #jvmFlagsForWorkers} accepts: far more than any machine this runs on has cores. */
     int MAX_WORKERS = 1024;
 
+    /**
+     * {@link #jvmFlagsForWorkers} for a runtime whose worker count is the system property
+     * {@code property}: {@code -D<property>=<workers>}.
+     *
+     * @throws IllegalArgumentException when {@code workers} is outside 1 to {@link #MAX_WORKERS}
+     */
+    static List<String> workersProperty(String property, int workers) {
+        Validate.inRange("workers", workers, 1, MAX_WORKERS);
+        return List.of("-D" + property + "=" + workers);
+    }
+
     /** This runtime's side of the pitfall measurements; by default it takes part in none. */
     default RuntimePitfalls pitfalls() {
         return RuntimePitfalls.NONE;

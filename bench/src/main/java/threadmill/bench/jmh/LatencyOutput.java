@@ -43,7 +43,7 @@ final class LatencyOutput {
         if (rawDir != null && !rawDir.isBlank()) {
             RawDir raw = new RawDir(Path.of(rawDir));
             String hgrm = raw.histogram(hgrmBaseName(latency), latency.histogram());
-            raw.latency(LatencyLine.of(latency.metric(), latency.runtime(), latency.params(), latency.open(),
+            raw.append(LatencyLine.of(latency.metric(), latency.runtime(), latency.params(), latency.open(),
                     latency.ratePerSecond(), latency.histogram(), hgrm));
         }
     }

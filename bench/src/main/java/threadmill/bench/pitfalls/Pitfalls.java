@@ -97,7 +97,7 @@ public final class Pitfalls {
             try {
                 String line = ChildProcess.firstJsonLine(PitfallPoint.class, spec.jvmFlags(),
                         spec.childArgs(raw.path().toString()), spec.timeout());
-                raw.pitfall(JsonLines.parse(line, PitfallLine.class));
+                raw.append(JsonLines.parse(line, PitfallLine.class));
                 status = "ok";
             } catch (IOException | IllegalArgumentException e) {
                 raw.failed("pitfall:" + spec.pitfall(), spec.runtime(), spec.paramsWithVariant(), FailureLine.oneLine(e));

@@ -46,6 +46,6 @@ final class WakeLateness implements RuntimePitfalls.WakeObserver {
         String hgrm = raw.histogram(String.join("-", METRIC, spec.runtime(), spec.variant(),
                 Long.toString(spec.param("tasks")), Long.toString(spec.param("sleepMs"))), histogram);
         Map<String, Object> params = new LinkedHashMap<>(spec.paramsWithVariant());
-        raw.latency(LatencyLine.of(METRIC, spec.runtime(), params, false, null, histogram, hgrm));
+        raw.append(LatencyLine.of(METRIC, spec.runtime(), params, false, null, histogram, hgrm));
     }
 }

@@ -175,7 +175,7 @@ public record ProbeSweep(List<ProbeSpec> points) {
         if (line == null) {
             line = ProbePoint.failed(point, error);
         }
-        raw.probe(line);
+        raw.append(line);
         if (!line.ok()) {
             raw.failed("probe:" + point.experiment().label(), point.runtime(), point.params(), error);
             return "failed";

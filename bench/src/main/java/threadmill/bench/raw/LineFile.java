@@ -11,19 +11,9 @@ import java.nio.file.StandardOpenOption;
  * Appends lines to a results file and forces each to disk before returning, so that a run
  * killed half-way keeps every point it had finished.
  */
-final class LineFile {
+record LineFile(Path file) {
 
-    private final Path file;
-
-    LineFile(Path file) {
-        this.file = file;
-    }
-
-    public Path path() {
-        return file;
-    }
-
-    public synchronized void append(String line) {
+    synchronized void append(String line) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, line + "\n", StandardCharsets.UTF_8,

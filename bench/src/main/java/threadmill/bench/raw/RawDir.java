@@ -19,6 +19,11 @@ import threadmill.harness.JsonLines;
  */
 public record RawDir(Path path) {
 
+    /** The file each kind of line goes to. */
+    private static final Map<Class<? extends Record>, String> LINE_FILES = Map.of(ProbeLine.class, "probe.jsonl",
+            PitfallLine.class, "pitfalls.jsonl", LatencyLine.class, "latency.jsonl", ServerLine.class, "server.jsonl",
+            ReferenceLine.class, "reference.jsonl", FailureLine.class, "failures.jsonl");
+
     /** The system property that tells a JMH fork where the run's raw folder is. */
     public static final String PROPERTY = "threadmill.raw.dir";
 
@@ -30,33 +35,24 @@ public record RawDir(Path path) {
         }
     }
 
-    public void probe(ProbeLine line) {
-        append("probe.jsonl", line);
-    }
-
-    public void pitfall(PitfallLine line) {
-        append("pitfalls.jsonl", line);
-    }
-
-    public void latency(LatencyLine line) {
-        append("latency.jsonl", line);
-    }
-
-    public void server(ServerLine line) {
-        append("server.jsonl", line);
-    }
-
-    public void reference(ReferenceLine line) {
-        append("reference.jsonl", line);
-    }
-
-    public void failure(FailureLine line) {
-        append("failures.jsonl", line);
+    /**
+     * Appends {@code line} to the file of its kind (probe.jsonl, pitfalls.jsonl, latency.jsonl,
+     * server.jsonl, reference.jsonl, failures.jsonl), forced to disk before this returns.
+     *
+     * @throws IllegalArgumentException for a record that is no raw line
+     */
+    public void append(Record line) {
+        String file = LINE_FILES.get(line.getClass());
+        if (file == null) {
+            throw new IllegalArgumentException(line.getClass().getSimpleName() + " is not a raw line; the raw lines are "
+                    + LINE_FILES.keySet().stream().map(Class::getSimpleName).sorted().toList());
+        }
+        new LineFile(path.resolve(file)).append(JsonLines.write(line));
     }
 
     /** Records a failure so the report shows it, with the OS limits in force; the run goes on. */
     public void failed(String stage, String runtime, Map<String, ?> params, String error) {
-        failure(new FailureLine(stage, runtime, new LinkedHashMap<>(params), error, RawOsLimits.current()));
+        append(new FailureLine(stage, runtime, new LinkedHashMap<>(params), error, RawOsLimits.current()));
     }
 
     public void environment(RunEnvironment environment) {
@@ -90,9 +86,5 @@ public record RawDir(Path path) {
 
     public Path suiteLog() {
         return path.resolve("suite.log");
-    }
-
-    private void append(String file, Object line) {
-        new LineFile(path.resolve(file)).append(JsonLines.write(line));
     }
 }

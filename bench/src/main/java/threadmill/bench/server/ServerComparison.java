@@ -365,7 +365,7 @@ public final class ServerComparison {
             for (int i = 0; i < count; i++) {
                 SteadyLoad.Report report = rate == null ? load.closed(settings.window()) : load.open(rate, settings.window());
                 ServerLine line = line(report, fraction, rate, i);
-                raw.server(line);
+                raw.append(line);
                 if (!line.ok()) {
                     report(fraction, "failed: " + line.error());
                     return ok;
@@ -406,7 +406,7 @@ public final class ServerComparison {
         }
 
         private void failed(String mode, Double fraction, Double rate, String error) {
-            raw.server(new ServerLine(point.server(), version, mode, point.connections(), settings.payloadBytes(),
+            raw.append(new ServerLine(point.server(), version, mode, point.connections(), settings.payloadBytes(),
                     fraction, rate, null, null, null, null, null, null, null, null, null, null, null, null,
                     serverCpus(), clientCpus, serverHost(), null, ServerLine.FAILED, error));
             report(fraction, "failed: " + error);

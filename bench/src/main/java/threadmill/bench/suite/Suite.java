@@ -177,19 +177,19 @@ public final class Suite {
         List<PitfallSpec> pitfalls = pitfalls();
         TokioStage tokio = new TokioStage(repoRoot(), size, raw, System.getProperty(BUILD_STARTED_PROPERTY) != null);
         List<SuiteStage> stages = new ArrayList<>();
-        stages.add(stage("jmh", jmh.invocations().stream().map(i -> i.group().name() + " " + String.join(",",
+        stages.add(SuiteStage.of("jmh", jmh.invocations().stream().map(i -> i.group().name() + " " + String.join(",",
                         i.runtimes()) + " " + i.label() + ", " + i.trials() + " trials, "
                         + i.group().settings().describe() + ", ~" + Progress.minutes(i.estimate())).toList(),
                 jmh.estimate(), jmh.invocations().size(), jmh::run));
-        stages.add(stage("server", servers.plan().stream().map(point -> point.server() + " at "
+        stages.add(SuiteStage.of("server", servers.plan().stream().map(point -> point.server() + " at "
                         + point.connections() + " connections" + (point.notRun() == null ? ""
                         : " (not run: " + point.notRun() + ")")).toList(), servers.estimate(), servers.progressPoints(),
                 progress -> servers.run(raw, progress)));
-        stages.add(stage("memory", memory.plan(), memory.estimate(), memory.points().size(),
+        stages.add(SuiteStage.of("memory", memory.plan(), memory.estimate(), memory.points().size(),
                 progress -> memory.run(raw, progress)));
-        stages.add(stage("sleep10s", sleep10s.plan(), sleep10s.estimate(), sleep10s.points().size(),
+        stages.add(SuiteStage.of("sleep10s", sleep10s.plan(), sleep10s.estimate(), sleep10s.points().size(),
                 progress -> sleep10s.run(raw, progress)));
-        stages.add(stage("tokio", tokio.plan().stream().map(step -> step.label() + " ~"
+        stages.add(SuiteStage.of("tokio", tokio.plan().stream().map(step -> step.label() + " ~"
                         + Progress.minutes(step.estimate())).toList(), tokio.estimate(), tokio.plan().size(),
                 progress -> {
                     ReferenceInfo info = tokio.run(progress);
@@ -199,46 +199,13 @@ public final class Suite {
                     }
                 }));
         if (!pitfalls.isEmpty()) {
-            stages.add(stage("pitfalls", pitfalls.stream().map(spec -> spec.pitfall() + " " + spec.runtime() + " "
+            stages.add(SuiteStage.of("pitfalls", pitfalls.stream().map(spec -> spec.pitfall() + " " + spec.runtime() + " "
                             + spec.variant()).toList(), Pitfalls.estimate(pitfalls), pitfalls.size(),
                     progress -> Pitfalls.run(pitfalls, raw, progress)));
         }
-        stages.add(stage("report", List.of("REPORT.md, results.csv and the charts from raw/"), REPORT_TIME,
+        stages.add(SuiteStage.of("report", List.of("REPORT.md, results.csv and the charts from raw/"), REPORT_TIME,
                 1, progress -> report(raw, progress)));
         return stages;
-    }
-
-    private interface Body {
-        void run(Progress progress) throws InterruptedException;
-    }
-
-    private static SuiteStage stage(String name, List<String> plan, Duration estimate, int points, Body body) {
-        return new SuiteStage() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public List<String> plan() {
-                return plan;
-            }
-
-            @Override
-            public Duration estimate() {
-                return estimate;
-            }
-
-            @Override
-            public int points() {
-                return points;
-            }
-
-            @Override
-            public void run(Progress progress) throws InterruptedException {
-                body.run(progress);
-            }
-        };
     }
 
     /** The pitfalls of the full and smoke suites; the quick suite measures the headline figures only. */

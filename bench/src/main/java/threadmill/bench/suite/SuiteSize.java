@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import threadmill.workload.TaskRuntimeProvider;
@@ -164,6 +165,13 @@ public enum SuiteSize {
         return new JmhGroup(name, benchmarkClass, gcProfiler, settings, parts, Map.of(), why);
     }
 
+    /** A full-suite socket throughput group: 100 and 1,000 connections against a server in its own JVM. */
+    private static JmhGroup socketThroughput(String name, String benchmark,
+            BiFunction<TaskRuntimeProvider, Map<String, String>, Duration> cost, String why) {
+        return group(name, benchmark, false, settings(3, 3, 8, 400, 1024),
+                List.of(JmhPart.of(sockets("100", "1000"), cost).setup(SERVER_JVM)), why);
+    }
+
     private static JmhSettings settings(int forks, int warmup, int measured, int iterationMillis, int heapMegabytes) {
         return new JmhSettings(forks, warmup, measured, Duration.ofMillis(iterationMillis), heapMegabytes);
     }
@@ -235,12 +243,10 @@ public enum SuiteSize {
                                 JmhPart.of(sleeps("10000"), JmhCosts::sleep).workers(1, 2, 4)),
                         "sleep throughput, and at 1, 2 and 4 workers where the runtime has a worker count: 3 forks of"
                                 + " 400 ms iterations"),
-                group("requests", "RequestFanOutBenchmark", false, settings(3, 3, 8, 400, 1024),
-                        List.of(JmhPart.of(sockets("100", "1000"), JmhCosts::requests).setup(SERVER_JVM)),
+                socketThroughput("requests", "RequestFanOutBenchmark", JmhCosts::requests,
                         "request fan-out throughput: 3 forks of 400 ms iterations; 10,000 connections is the"
                                 + " request-latency group's fan-out, which times every round trip of it"),
-                group("connect-storm", "ConnectStormBenchmark", false, settings(3, 3, 8, 400, 1024),
-                        List.of(JmhPart.of(sockets("100", "1000"), JmhCosts::served).setup(SERVER_JVM)),
+                socketThroughput("connect-storm", "ConnectStormBenchmark", JmhCosts::served,
                         "the connect storm (every operation connects afresh): 3 forks of 400 ms iterations; the"
                                 + " steady-state server comparison is a stage of its own"),
                 group("timer-latency", "TimerLatenessBenchmark", false, histograms,

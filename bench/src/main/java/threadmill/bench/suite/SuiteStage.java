@@ -22,4 +22,39 @@ interface SuiteStage {
     int points();
 
     void run(Progress progress) throws InterruptedException;
+
+    /** What running a stage does: its points, each reported to the progress. */
+    interface Body {
+        void run(Progress progress) throws InterruptedException;
+    }
+
+    /** A stage of the given plan, planned time and points, run by {@code body}. */
+    static SuiteStage of(String name, List<String> plan, Duration estimate, int points, Body body) {
+        return new SuiteStage() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public List<String> plan() {
+                return plan;
+            }
+
+            @Override
+            public Duration estimate() {
+                return estimate;
+            }
+
+            @Override
+            public int points() {
+                return points;
+            }
+
+            @Override
+            public void run(Progress progress) throws InterruptedException {
+                body.run(progress);
+            }
+        };
+    }
 }

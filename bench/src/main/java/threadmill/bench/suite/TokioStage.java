@@ -184,7 +184,7 @@ final class TokioStage {
         try {
             ProbeLine line = probeLine(command(binary, command, Integer.toString(tasks), "--task", TASK),
                     info.version());
-            raw.probe(line);
+            raw.append(line);
             status = line.status();
             if (!line.ok()) {
                 raw.failed("probe:" + experiment, RUNTIME, failureParams(experiment, tasks), line.error());
@@ -236,7 +236,7 @@ final class TokioStage {
             for (String json : lines) {
                 ReferenceLine line = referenceLine(json, info.version());
                 if (line != null) {
-                    raw.reference(line);
+                    raw.append(line);
                     results++;
                 }
             }

@@ -101,31 +101,7 @@ class SuiteTest {
 
     /** A stage planned at {@code time} that runs nothing. */
     private static SuiteStage planned(String name, Duration time) {
-        return new SuiteStage() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public List<String> plan() {
-                return List.of(name + " ~" + threadmill.bench.raw.Progress.minutes(time));
-            }
-
-            @Override
-            public Duration estimate() {
-                return time;
-            }
-
-            @Override
-            public int points() {
-                return 0;
-            }
-
-            @Override
-            public void run(threadmill.bench.raw.Progress progress) {
-            }
-        };
+        return SuiteStage.of(name, List.of(name), time, 0, progress -> { });
     }
 
     /** The quick suite measures the headline figures: spawn, request fan-out and timer lateness, no pitfalls. */

@@ -4,7 +4,6 @@ import java.util.List;
 import threadmill.workload.RuntimePitfalls;
 import threadmill.workload.TaskRuntime;
 import threadmill.workload.TaskRuntimeProvider;
-import threadmill.workload.Validate;
 
 /** Makes the futures runtime known to {@code TaskRuntimes} as {@code futures}. */
 public final class FuturesRuntimeProvider implements TaskRuntimeProvider {
@@ -39,8 +38,7 @@ public final class FuturesRuntimeProvider implements TaskRuntimeProvider {
     /** The worker pool's threads ({@link FuturesRuntime#WORKERS_PROPERTY}). */
     @Override
     public List<String> jvmFlagsForWorkers(int workers) {
-        Validate.inRange("workers", workers, 1, MAX_WORKERS);
-        return List.of("-D" + FuturesRuntime.WORKERS_PROPERTY + "=" + workers);
+        return TaskRuntimeProvider.workersProperty(FuturesRuntime.WORKERS_PROPERTY, workers);
     }
 
     @Override
