@@ -187,6 +187,12 @@ public final class Reactor implements AutoCloseable {
     }
 
     private void dispatch(SelectionKey key) {
+        // The kernel's wait has returned: the owner is running, so a wake scheduled while it
+        // dispatches (a woken task queued behind another) must not pay for a selector wakeup
+        // and an empty select after it.
+        if (parked.get()) {
+            parked.set(false);
+        }
         if (woken >= wakeBudget) {
             return;
         }

@@ -59,6 +59,36 @@ class ReactorTest {
     }
 
     /**
+     * Tasks woken by a select are dispatched by the owner after the kernel's wait has returned:
+     * it is no longer parked, so a wake scheduled meanwhile (a woken task queued behind another)
+     * must not wake it. Waking it would write the selector's wakeup descriptor and unpark the
+     * owner, so its next select would return at once and read that descriptor: two system calls
+     * and an empty turn for each busy select.
+     */
+    @Test
+    void theOwnerDispatchingWhatItsSelectFoundIsNotParked() throws IOException, InterruptedException {
+        List<Boolean> wokeTheOwner = new ArrayList<>();
+        try (ServerSocketChannel listener = ServerSocketChannel.open();
+                Selector probe = Selector.open();
+                Reactor reactor = new Reactor()) {
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            try (SocketChannel client = SocketChannel.open(listener.getLocalAddress());
+                    SocketChannel served = listener.accept()) {
+                served.configureBlocking(false);
+                reactor.register(served).await(SelectionKey.OP_READ, () -> wokeTheOwner.add(reactor.wakeup()));
+                served.register(probe, SelectionKey.OP_READ);
+                client.write(ByteBuffer.wrap(new byte[] {1}));
+                awaitAllReadable(probe, 1);
+
+                reactor.prepareToPark();
+                assertEquals(1, reactor.poll(TimeUnit.SECONDS.toNanos(60), 10));
+
+                assertEquals(List.of(false), wokeTheOwner);
+            }
+        }
+    }
+
+    /**
      * A task that waits on a socket again after its reactor closed (its interest still set from
      * before, so the key is not touched) must fail, not store a waker nobody will ever wake.
      */
