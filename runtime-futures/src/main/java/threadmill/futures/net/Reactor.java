@@ -31,8 +31,9 @@ import threadmill.futures.task.Waker;
  * <p>Thread rules: only the owner calls {@link #poll}. Any thread may register channels and
  * change interest; those changes are applied by the selector at its next select, so a thread
  * that is not the owner calls {@link #wakeup()}. The {@code parked} flag makes that cheap: the
- * owner raises it before it blocks, and only the first waker that lowers it pays for
- * {@code Selector.wakeup()} (a write to an eventfd) and an unpark.
+ * owner raises it before it blocks and lowers it once the kernel's wait returns, before it
+ * dispatches; only the first waker that lowers it pays for {@code Selector.wakeup()} (a write
+ * to an eventfd) and an unpark.
  *
  * <p>Each executor thread's driver owns one reactor, which it enters as the thread's
  * {@link #CONTEXT}. A socket registers, when a poll first has to wait for it, in the reactor
