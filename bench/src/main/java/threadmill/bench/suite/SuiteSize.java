@@ -165,6 +165,18 @@ public enum SuiteSize {
         return new JmhGroup(name, benchmarkClass, gcProfiler, settings, parts, Map.of(), why);
     }
 
+    /**
+     * The full suite's sleep points: 10,000 and 100,000 sleepers (10,000 only where each is a
+     * kernel thread or the pool bounds them), and 10,000 at 1, 2 and 4 workers where the
+     * runtime has a worker count.
+     */
+    private static List<JmhPart> sleepersByWorkers() {
+        return List.of(JmhPart.of(sleeps("10000", "100000"), JmhCosts::sleep)
+                        .restrict(kernelThreadsAt("tasks", "10000"))
+                        .restrict(boundedAt("tasks", "10000")),
+                JmhPart.of(sleeps("10000"), JmhCosts::sleep).workers(1, 2, 4));
+    }
+
     /** A full-suite socket throughput group: 100 and 1,000 connections against a server in its own JVM. */
     private static JmhGroup socketThroughput(String name, String benchmark,
             BiFunction<TaskRuntimeProvider, Map<String, String>, Duration> cost, String why) {
@@ -237,10 +249,7 @@ public enum SuiteSize {
                                 .restrict(kernelThreadsAt("tasks", "1000"))),
                         "spawn cost: 3 forks of 250 ms iterations"),
                 group("sleep", "SleepThroughputBenchmark", false, settings(3, 3, 8, 400, 1024),
-                        List.of(JmhPart.of(sleeps("10000", "100000"), JmhCosts::sleep)
-                                        .restrict(kernelThreadsAt("tasks", "10000"))
-                                        .restrict(boundedAt("tasks", "10000")),
-                                JmhPart.of(sleeps("10000"), JmhCosts::sleep).workers(1, 2, 4)),
+                        sleepersByWorkers(),
                         "sleep throughput, and at 1, 2 and 4 workers where the runtime has a worker count: 3 forks of"
                                 + " 400 ms iterations"),
                 socketThroughput("requests", "RequestFanOutBenchmark", JmhCosts::requests,
@@ -250,10 +259,7 @@ public enum SuiteSize {
                         "the connect storm (every operation connects afresh): 3 forks of 400 ms iterations; the"
                                 + " steady-state server comparison is a stage of its own"),
                 group("timer-latency", "TimerLatenessBenchmark", false, histograms,
-                        List.of(JmhPart.of(sleeps("10000", "100000"), JmhCosts::sleep)
-                                        .restrict(kernelThreadsAt("tasks", "10000"))
-                                        .restrict(boundedAt("tasks", "10000")),
-                                JmhPart.of(sleeps("10000"), JmhCosts::sleep).workers(1, 2, 4)),
+                        sleepersByWorkers(),
                         "timer lateness, and at 1, 2 and 4 workers where the runtime has a worker count: a histogram"
                                 + " of every wake-up, one fork"),
                 group("request-latency", "RequestLatencyBenchmark", false, settings(1, 1, 3, 1000, 1024),
