@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import threadmill.workload.TaskRuntimes;
@@ -20,6 +21,8 @@ final class FlagMatrix {
 
     /** The configuration with compact object headers on and the default collector. */
     static final String COMPACT_HEADERS = "coh";
+
+    private static final String HEAP_FIELD = "heapUsedAfterGcBytes";
 
     private final ReportContext ctx;
     private final Map<String, MemoryAnalysis> memory = new LinkedHashMap<>();
@@ -72,7 +75,10 @@ final class FlagMatrix {
 
     /**
      * Heap per parked task under a configuration, per runtime at depth 1, for the runtimes whose
-     * tasks live on the heap (a platform thread's stack does not, so its heap figure ranks nothing).
+     * tasks live on the heap (a platform thread's stack does not, so its heap figure ranks nothing),
+     * at the largest N that every configuration measured for the runtime: the suite sweeps the
+     * defaults further than the other configurations, and a ratio holds only between equal Ns.
+     * A runtime with no N in common is taken at its own largest N.
      */
     Map<String, MemoryAnalysis.AtN> heap(String config) {
         Map<String, MemoryAnalysis.AtN> heap = new TreeMap<>(Runtimes::compare);
@@ -80,10 +86,27 @@ final class FlagMatrix {
         for (String series : analysis.byRuntime().keySet()) {
             boolean kernelThreads = TaskRuntimes.known(series) && TaskRuntimes.provider(series).eachTaskIsKernelThread();
             if (series.equals(Runtimes.runtimeOf(series)) && !kernelThreads) {
-                analysis.perTaskFigure(series, "heapUsedAfterGcBytes").ifPresent(f -> heap.put(series, f));
+                analysis.perTaskFigure(series, HEAP_FIELD, commonHeapTasks(series)).ifPresent(f -> heap.put(series, f));
             }
         }
         return heap;
+    }
+
+    /** The largest N at which every configuration that measured the runtime did: the N its heap figures compare at. */
+    private long commonHeapTasks(String runtime) {
+        TreeSet<Long> common = null;
+        for (MemoryAnalysis analysis : memory.values()) {
+            Set<Long> tasks = analysis.perTaskTasks(runtime, HEAP_FIELD);
+            if (tasks.isEmpty()) {
+                continue;
+            }
+            if (common == null) {
+                common = new TreeSet<>(tasks);
+            } else {
+                common.retainAll(tasks);
+            }
+        }
+        return common == null || common.isEmpty() ? Long.MAX_VALUE : common.last();
     }
 
     /** The N of a configuration's N × 10 s points: the largest at which two runtimes or more finished. */

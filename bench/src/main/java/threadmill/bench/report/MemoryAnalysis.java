@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -109,14 +111,27 @@ final class MemoryAnalysis {
      * point measured the field.
      */
     Optional<AtN> perTaskFigure(String series, String field) {
+        return perTaskFigure(series, field, Long.MAX_VALUE);
+    }
+
+    /** {@link #perTaskFigure(String, String)} at the largest measured N no larger than {@code maxTasks}. */
+    Optional<AtN> perTaskFigure(String series, String field, long maxTasks) {
         List<ProbeResult> measured = byRuntime.getOrDefault(series, List.of()).stream()
-                .filter(p -> Double.isFinite(perTask(p, field))).toList();
+                .filter(p -> p.tasks() <= maxTasks && Double.isFinite(perTask(p, field))).toList();
         if (measured.isEmpty()) {
             return Optional.empty();
         }
         ProbeResult largest = measured.get(measured.size() - 1);
         double next = measured.size() > 1 ? perTask(measured.get(measured.size() - 2), field) : Double.NaN;
         return Optional.of(new AtN(largest.tasks(), Figure.sweep(perTask(largest, field), next, "B")));
+    }
+
+    /** The Ns at which a series measured a per-task figure of the field. */
+    Set<Long> perTaskTasks(String series, String field) {
+        Set<Long> tasks = new TreeSet<>();
+        byRuntime.getOrDefault(series, List.of()).stream().filter(p -> Double.isFinite(perTask(p, field)))
+                .forEach(p -> tasks.add(p.tasks()));
+        return tasks;
     }
 
     /** The largest N that failed (0 when none did). */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -178,6 +179,25 @@ class FindingsTest {
         assertTrue(targets.size() > 40, "every figure is a link: " + targets.size());
         List<String> unreached = targets.stream().filter(t -> !anchors.contains(t)).distinct().toList();
         assertEquals(List.of(), unreached);
+    }
+
+    @Test
+    void aDefaultSweptFurtherThanTheOtherConfigurationsIsComparedAtTheirN() throws IOException {
+        Path run = run("deeper-default");
+        Path probe = run.resolve("raw/probe.jsonl");
+        String loomAtMillion = Files.readAllLines(probe).stream()
+                .filter(l -> l.contains("\"experiment\":\"memory\",\"runtime\":\"loom\",\"tasks\":1000000,")
+                        && l.contains("\"config\":\"default\""))
+                .findFirst().orElseThrow();
+        Files.writeString(probe, loomAtMillion.replace("\"tasks\":1000000,", "\"tasks\":10000000,")
+                .replace("\"parkedTasks\":1000000,", "\"parkedTasks\":10000000,")
+                .replace("\"heapUsedAfterGcBytes\":876700000,", "\"heapUsedAfterGcBytes\":8020000000,") + "\n",
+                StandardOpenOption.APPEND);
+        String report = report(run);
+        String flags = report.substring(report.indexOf("## What the JVM's flags change"), report.indexOf("## Native"));
+
+        assertTrue(flags.contains("| loom | 860 B ±6.5 % (N=1M) | 700 B ±0.71 % (N=1M) (×0.82) | not measured |"), flags);
+        assertTrue(finding(report, "Compact object headers").contains("loom"), report);
     }
 
     @Test
