@@ -37,12 +37,6 @@ const DEFAULT_BIND: &str = "127.0.0.1:0";
 /// comparison whole, and the buffer is what an idle connection costs beyond its task.
 const DEFAULT_BUFFER_BYTES: u64 = 4096;
 const BUFFER_BYTES: std::ops::RangeInclusive<u64> = 1..=1 << 20;
-/// How long the accept loop waits after a failed accept (e.g. EMFILE, out of descriptors)
-/// before it tries again, rather than spin on a full descriptor table (the JVM servers' back-off).
-const ACCEPT_BACK_OFF: Duration = Duration::from_millis(100);
-/// How long connection tasks get to end once the server stops.
-const SHUTDOWN_GRACE: Duration = Duration::from_secs(1);
-
 /// The checked command line.
 pub struct EchoServer {
     bind: SocketAddr,
@@ -67,6 +61,8 @@ impl EchoServer {
     /// Serves until told to stop and returns the line to print then; an error if it cannot
     /// listen.
     pub fn run(&self, uptime: &Uptime) -> io::Result<Object> {
+        /// How long connection tasks get to end once the server stops.
+        const SHUTDOWN_GRACE: Duration = Duration::from_secs(1);
         let runtime = runtime::build(self.workers)?;
         let line = runtime.block_on(self.serve(uptime))?;
         runtime.shutdown_timeout(SHUTDOWN_GRACE);
@@ -74,6 +70,10 @@ impl EchoServer {
     }
 
     async fn serve(&self, uptime: &Uptime) -> io::Result<Object> {
+        /// How long the accept loop waits after a failed accept (e.g. EMFILE, out of
+        /// descriptors) before it tries again, rather than spin on a full descriptor table (the
+        /// JVM servers' back-off).
+        const ACCEPT_BACK_OFF: Duration = Duration::from_millis(100);
         let listener = listen(self.bind).map_err(|e| {
             io::Error::new(
                 e.kind(),

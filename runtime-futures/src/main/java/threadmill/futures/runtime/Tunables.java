@@ -91,11 +91,15 @@ public final class Tunables {
      * Selects that may report a socket readable, with no reader waiting, before its read
      * interest is dropped. The reader that the last report woke is usually still queued behind
      * other tasks when the next select reports the socket again; keeping the interest saves an
-     * {@code epoll_ctl} delete and add per message. Larger: a socket whose task stopped reading
-     * makes its selector return early up to this many times. 0: drop it at the first such
-     * report, as write interest always is (a socket is writable nearly always). Default 8.
+     * {@code epoll_ctl} delete and add per message. A worker selects every
+     * {@link #FAIRNESS_INTERVAL} tasks, so a reader queued behind a full run queue sees up to
+     * {@code RUN_QUEUE_CAPACITY / FAIRNESS_INTERVAL} selects (17 at the defaults) before it runs:
+     * a patience below that drops and re-adds the interest of every busy connection once per
+     * message. Larger: a socket whose task stopped reading makes its selector return early up
+     * to this many times. 0: drop it at the first such report, as write interest always is (a
+     * socket is writable nearly always). Default 64, beyond a full queue's selects with room.
      */
-    public static final int READ_INTEREST_PATIENCE = intValue("readInterestPatience", 8, 0, 1 << 16);
+    public static final int READ_INTEREST_PATIENCE = intValue("readInterestPatience", 64, 0, 1 << 16);
 
     /**
      * How long closing a listener from a thread outside any runtime waits for the selector that
