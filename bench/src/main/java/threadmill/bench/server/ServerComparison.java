@@ -64,8 +64,12 @@ public final class ServerComparison {
     static final List<String> LOAD_JVM_FLAGS = List.of("-Xms256m", "-Xmx256m", "-XX:+UseG1GC");
     /** Descriptors a process needs beside its connections: the JVM's jars, pipes, selectors, the listener. */
     static final int DESCRIPTOR_MARGIN = 128;
-    /** Start-up of a point: the server JVM (pre-touching its heap) and the load generator's JVM. */
-    private static final Duration POINT_START = Duration.ofSeconds(4);
+    /**
+     * Start-up and end of a point beyond its warm-up and windows: the server JVM (pre-touching
+     * its heap), the load generator's JVM, stopping both (a closed-loop point of the suite's
+     * log took this much over them).
+     */
+    private static final Duration POINT_START = Duration.ofSeconds(3);
     /** Connecting and the first round trip, per connection. */
     private static final Duration PER_CONNECTION = Duration.ofNanos(200_000);
     private static final Duration PER_WINDOW = Duration.ofMillis(100);

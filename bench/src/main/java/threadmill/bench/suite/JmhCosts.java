@@ -8,8 +8,9 @@ import threadmill.workload.TaskRuntimeProvider;
 /**
  * The suite's time model of one JMH operation at one point, for the plan: what a task, a round
  * trip or a sleep costs by what a task is (a kernel thread, a virtual thread, an object on the
- * heap) and whether the runtime bounds its tasks. The costs are calibrated against the scores
- * of real runs on two cores and err long; they plan, they measure nothing.
+ * heap) and whether the runtime bounds its tasks. Each cost is the slowest runtime's of its kind
+ * in a full run's scores on two cores (for tasks on the heap, often the coroutines'), so the plan
+ * errs long for the others; the costs plan, they measure nothing.
  */
 final class JmhCosts {
 
@@ -18,7 +19,7 @@ final class JmhCosts {
 
     /** Spawning (and running, and joining) a fan-out of empty tasks. */
     static Duration fanOut(TaskRuntimeProvider provider, Map<String, String> point) {
-        return perTask(provider, count(point, "tasks"), 120_000, 300, 150).plusNanos(50_000);
+        return perTask(provider, count(point, "tasks"), 200_000, 500, 700).plusNanos(50_000);
     }
 
     /** A fan-out of sleepers: the sleep, rounds of it for a bounded runtime, and the spawning. */
@@ -29,23 +30,17 @@ final class JmhCosts {
         if (bound.isPresent()) {
             return sleep.multipliedBy((tasks + bound.getAsInt() - 1) / bound.getAsInt());
         }
-        return sleep.plus(perTask(provider, tasks, 150_000, 700, 200));
+        return sleep.plus(perTask(provider, tasks, 300_000, 900, 1_000));
     }
 
     /** A request fan-out: every connection's round trips against the neutral server. */
     static Duration requests(TaskRuntimeProvider provider, Map<String, String> point) {
-        return perTask(provider, count(point, "connections") * count(point, "requests"), 30_000, 18_000, 15_000);
+        return perTask(provider, count(point, "connections") * count(point, "requests"), 70_000, 30_000, 30_000);
     }
 
     /** The runtime's own server under a closed loop of fresh connections. */
     static Duration served(TaskRuntimeProvider provider, Map<String, String> point) {
-        return perTask(provider, count(point, "connections") * count(point, "requests"), 45_000, 25_000, 25_000);
-    }
-
-    /** The runtime's own server at a constant rate: the requests at that rate. */
-    static Duration openLoop(TaskRuntimeProvider provider, Map<String, String> point) {
-        long requests = count(point, "connections") * count(point, "requests");
-        return Duration.ofMillis(requests * 1000 / count(point, "rate"));
+        return perTask(provider, count(point, "connections") * count(point, "requests"), 100_000, 30_000, 30_000);
     }
 
     private static Duration perTask(TaskRuntimeProvider provider, long tasks, long kernelThreadNanos,

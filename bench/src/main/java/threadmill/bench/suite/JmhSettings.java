@@ -17,8 +17,12 @@ import threadmill.workload.Validate;
 record JmhSettings(int forks, int warmupIterations, int measurementIterations, Duration iterationTime,
                    int heapMegabytes) {
 
-    /** A fork's own start: the JVM, JMH's handshake with it, class loading. */
-    static final Duration FORK_START = Duration.ofMillis(700);
+    /**
+     * A fork's own start and end: the JVM, JMH's handshake with it, class loading, the run's
+     * teardown and the JVM's exit. Set from the suite's own log (each point's real time beside
+     * its plan), where a fork cost this much beyond its iterations and setup.
+     */
+    static final Duration FORK_START = Duration.ofMillis(2_000);
     /** Pre-touching the heap at a fork's start, per GiB (a page fault per 4 KiB page). */
     static final Duration PRE_TOUCH_PER_GIB = Duration.ofMillis(900);
 
@@ -46,12 +50,12 @@ record JmhSettings(int forks, int warmupIterations, int measurementIterations, D
     }
 
     /**
-     * A trial's time: each fork starts, sets up, then runs every iteration, each as long as the
-     * iteration time or one operation, whichever is longer (JMH ends an iteration only after
-     * the operation that crosses its time).
+     * A trial's time: each fork starts, sets up, then runs every iteration, each the iteration
+     * time plus one operation (JMH ends an iteration only after the operation that crosses its
+     * time, so an iteration overruns by up to an operation; the plan errs long).
      */
     Duration trial(Duration setup, Duration operation) {
-        Duration iteration = operation.compareTo(iterationTime) > 0 ? operation : iterationTime;
+        Duration iteration = iterationTime.plus(operation);
         return forkStart().plus(setup).plus(iteration.multipliedBy(warmupIterations + measurementIterations))
                 .multipliedBy(forks);
     }
