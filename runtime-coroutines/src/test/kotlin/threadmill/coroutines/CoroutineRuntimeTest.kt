@@ -177,7 +177,10 @@ class CoroutineRuntimeTest {
             while (openFileDescriptors() > baseline && System.nanoTime() < deadline) {
                 Thread.sleep(20)
             }
-            assertEquals(baseline, openFileDescriptors(), "open file descriptors after close()")
+            // At most the baseline: descriptors of the warm-up runtime may still be closing when
+            // the baseline is taken, and are gone by now.
+            val after = openFileDescriptors()
+            assertTrue(after <= baseline, "open file descriptors after close(): $after, before: $baseline")
         }
     }
 
