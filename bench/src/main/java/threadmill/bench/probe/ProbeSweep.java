@@ -30,8 +30,9 @@ public record ProbeSweep(List<ProbeSpec> points) {
     public static final int MATRIX_TASKS = 1_000_000;
     /**
      * The matrix's N for a runtime whose tasks are kernel threads. Their stacks are off the heap
-     * (the flags section leaves them out of its heap table), and a thousand threads give their
-     * stack and RSS cost per task as ten thousand do, in a quarter of the time.
+     * (the flags section leaves them out of its heap table), and a thousand threads take a
+     * quarter of the time of ten thousand; their stack and RSS per task carry more of the
+     * process's fixed costs at this N, so they compare across configurations, at this N only.
      */
     public static final int MATRIX_KERNEL_THREAD_TASKS = 1_000;
     /** The N of the sleep-10-s matrix: the published experiment's headline size. */

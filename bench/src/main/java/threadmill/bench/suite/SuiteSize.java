@@ -173,8 +173,7 @@ public enum SuiteSize {
 
     /**
      * A full-suite socket throughput group: 1,000 connections against a server in its own JVM.
-     * 100 connections ranked the runtimes as 1,000 do, at the same cost per round trip, so it
-     * said nothing new for its time.
+     * 100 connections ranked the runtimes as 1,000 do, so it said little new for its time.
      */
     private static JmhGroup socketThroughput(String name, String benchmark, int forks,
             BiFunction<TaskRuntimeProvider, Map<String, String>, Duration> cost, String why) {
