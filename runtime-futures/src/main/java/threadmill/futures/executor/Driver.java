@@ -30,6 +30,8 @@ final class Driver implements AutoCloseable {
     private final List<Waker> due = new ArrayList<>();
     /** The time timers are fired against: the {@link TickClock}'s ticks, or a test's. */
     private final LongSupplier nowTicks;
+    /** Turns taken, for tests: written by the owner alone, read by anyone. */
+    private volatile int turns;
 
     Driver() {
         this(TickClock::nowTicks);
@@ -130,6 +132,7 @@ final class Driver implements AutoCloseable {
                 reactor.cancelPark();
             }
         }
+        turns++;
         int limit = Math.max(1, Math.min(wakeLimit, WAKE_BATCH));
         int woken = reactor.poll(timeoutNanos, limit);
         fireDueTimers(Math.max(1, limit - woken));
@@ -153,6 +156,11 @@ final class Driver implements AutoCloseable {
             }
             due.clear();
         } while (more && !woke);
+    }
+
+    /** Turns taken so far. */
+    int turns() {
+        return turns;
     }
 
     /** Wakes every task still waiting on this driver's timers or sockets, then closes the selector. */

@@ -164,6 +164,11 @@ final class LocalQueue {
         return head >= tail;
     }
 
+    /** Tasks queued; owner only. */
+    int length() {
+        return (int) (tail - head);
+    }
+
     /** Free slots; owner only. */
     int room() {
         return (int) (capacity - (tail - head));

@@ -10,10 +10,19 @@ import threadmill.futures.task.Task;
  *
  * <p>Fairness (tokio's intervals, {@link Tunables#FAIRNESS_INTERVAL}): every
  * {@code INTERVAL}th task is taken from the injection queue first, so tasks queued from outside
- * are not starved by tasks that wake each other; after every {@code INTERVAL} tasks the driver
- * is turned without blocking, so I/O and timers are not starved by a busy queue, however full.
- * A turn wakes no more tasks, sockets and timers together, than the local queue has room for,
- * but at least one of each (see {@link Driver#turn(boolean, int)}).
+ * are not starved by tasks that wake each other. The driver is turned without blocking once
+ * the worker has run the tasks its queue held after the previous turn, and never fewer than
+ * {@code INTERVAL} of them, so I/O and timers are not starved by a busy queue, however full: a
+ * socket that becomes ready waits at most one pass of the queue (at most its capacity) before
+ * a select reports it. A turn wakes no more tasks, sockets and timers together, than the local
+ * queue has room for, but at least one of each (see {@link Driver#turn(boolean, int)}).
+ *
+ * <p>Why a pass and not tokio's fixed interval: the JDK's selector is level-triggered, so a
+ * select reports every socket whose data is still unread, including those whose tasks it
+ * already woke and which wait further back in the queue. Selecting every {@code INTERVAL}
+ * tasks with thousands of busy connections queued reports each of them again and again before
+ * it runs (tokio's edge-triggered epoll reports a socket once). A task a select wakes runs
+ * after the queue ahead of it either way, so selecting once per pass finds it no later.
  */
 final class Worker implements Runnable {
 
@@ -24,6 +33,8 @@ final class Worker implements Runnable {
     final LocalQueue queue = new LocalQueue();
     final Driver driver = new Driver();
     private int ticks;
+    /** Tasks left to run before the next turn of the driver while the queue is busy. */
+    private int untilTurn = INTERVAL;
     private int random;
 
     Worker(WorkerPool pool, int index) {
@@ -57,18 +68,28 @@ final class Worker implements Runnable {
         while (!pool.isClosed()) {
             Task<?> task = next();
             if (task == null) {
-                driver.turn(false, queue.room());
+                turnWhileBusy();
                 task = queue.isEmpty() ? steal() : queue.pop();
             }
             if (task != null) {
                 task.run();
-                if (++ticks % INTERVAL == 0) {
-                    driver.turn(false, queue.room());
+                ticks++;
+                if (--untilTurn <= 0) {
+                    turnWhileBusy();
                 }
             } else {
                 park();
             }
         }
+    }
+
+    /**
+     * Turns the driver without blocking, and counts down to the next such turn from what the
+     * queue holds now: the tasks queued ahead of those this turn woke, and those.
+     */
+    private void turnWhileBusy() {
+        driver.turn(false, queue.room());
+        untilTurn = Math.max(INTERVAL, queue.length());
     }
 
     /**

@@ -36,7 +36,8 @@ public final class Tunables {
     /**
      * Tasks an executor thread runs between looks at work from elsewhere. A worker takes every
      * {@code FAIRNESS_INTERVAL}th task from the injection queue before its own queue, and turns
-     * its driver (I/O and timers, without blocking) after every {@code FAIRNESS_INTERVAL} tasks; a
+     * its driver (I/O and timers, without blocking) once per pass of its run queue, but after no
+     * fewer than {@code FAIRNESS_INTERVAL} tasks (see {@code Worker} for why a pass); a
      * {@code LocalExecutor} runs at most this many spawned tasks between polls of its main
      * future, and turns its driver every this many rounds. Smaller: tasks spawned from outside,
      * ready sockets and due timers wait behind fewer tasks that keep waking each other. Larger:
@@ -89,15 +90,14 @@ public final class Tunables {
 
     /**
      * Selects that may report a socket readable, with no reader waiting, before its read
-     * interest is dropped. The reader that the last report woke is usually still queued behind
-     * other tasks when the next select reports the socket again; keeping the interest saves an
-     * {@code epoll_ctl} delete and add per message. A worker selects every
-     * {@link #FAIRNESS_INTERVAL} tasks, so a reader queued behind a full run queue sees up to
-     * {@code RUN_QUEUE_CAPACITY / FAIRNESS_INTERVAL} selects (17 at the defaults) before it runs:
-     * a patience below that drops and re-adds the interest of every busy connection once per
-     * message. Larger: a socket whose task stopped reading makes its selector return early up
+     * interest is dropped. A reader that a report woke may not have run yet when the next select
+     * reports the socket again: a busy worker selects once per pass of its run queue, but a
+     * reader that overflowed to the injection queue, was stolen, or is busy writing waits
+     * longer. Keeping the interest saves an {@code epoll_ctl} delete and add per message; a
+     * patience below the selects such a reader waits through pays them for every busy
+     * connection. Larger: a socket whose task stopped reading makes its selector return early up
      * to this many times. 0: drop it at the first such report, as write interest always is (a
-     * socket is writable nearly always). Default 64, beyond a full queue's selects with room.
+     * socket is writable nearly always). Default 64.
      */
     public static final int READ_INTEREST_PATIENCE = intValue("readInterestPatience", 64, 0, 1 << 16);
 

@@ -32,6 +32,7 @@ import threadmill.futures.Futures;
 import threadmill.futures.Poll;
 import threadmill.futures.net.TcpListener;
 import threadmill.futures.net.TcpStream;
+import threadmill.futures.runtime.Tunables;
 import threadmill.futures.task.JoinError;
 import threadmill.futures.task.JoinHandle;
 import threadmill.futures.testing.AsyncTest;
@@ -150,9 +151,10 @@ class WorkerPoolTest {
 
     /**
      * More than half a ring of tasks that keep waking each other (here: themselves) on the only
-     * worker, and a socket that becomes readable meanwhile. The worker's 61-task tick must still
-     * select, within the room of its run queue, and wake the reader; with under 512 slots free
-     * it used to skip the select every time, and the reader waited as long as the others ran.
+     * worker, and a socket that becomes readable meanwhile. The worker's turn after each pass of
+     * its queue must still select, within the room of its run queue, and wake the reader; with
+     * under 512 slots free it used to skip the select every time, and the reader waited as long
+     * as the others ran.
      */
     @Test
     void aReadySocketIsServedWhileMoreThanHalfARingOfTasksKeepWakingEachOther() throws Exception {
@@ -183,6 +185,40 @@ class WorkerPoolTest {
             } finally {
                 stop.set(true);
             }
+        }
+    }
+
+    /**
+     * A thousand tasks queued on the only worker, each yielding 30 times: the worker turns its
+     * driver once per pass of its queue, about 30 times in all, not every 61 tasks (about 490
+     * times). With the JDK's level-triggered selector, every extra select reports again each
+     * socket whose woken task still waits in the queue.
+     */
+    @Test
+    void aBusyWorkerSelectsOncePerPassOfItsQueueNotEveryFairnessInterval() throws Exception {
+        int tasks = 1000;
+        int yields = 30;
+        CountDownLatch done = new CountDownLatch(tasks);
+        try (WorkerPool pool = new WorkerPool(1)) {
+            Driver driver = pool.workers[0].driver;
+            int before = driver.turns();
+            pool.spawn(Futures.pollFn(spawner -> {
+                for (int i = 0; i < tasks; i++) {
+                    int[] left = {yields};
+                    pool.spawn(Futures.pollFn(cx -> {
+                        if (--left[0] > 0) {
+                            return CoopBudget.yieldTo(cx);
+                        }
+                        done.countDown();
+                        return Poll.ready(null);
+                    }));
+                }
+                return Poll.ready(null);
+            }));
+            assertTrue(done.await(30, TimeUnit.SECONDS), "the yielding tasks did not finish");
+            int turns = driver.turns() - before;
+            assertTrue(turns < tasks * yields / Tunables.FAIRNESS_INTERVAL / 4,
+                    turns + " turns for " + tasks * yields + " polls of " + tasks + " queued tasks");
         }
     }
 

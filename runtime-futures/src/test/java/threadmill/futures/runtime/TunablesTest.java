@@ -27,17 +27,6 @@ class TunablesTest {
         assertEquals(4096, Tunables.parse("runQueueCapacity", "4096", 1024, 2, 1 << 20, true));
     }
 
-    /**
-     * A reader woken at one select waits through up to a full run queue before it runs, and its
-     * worker selects every fairness interval meanwhile: read interest must outlast those selects,
-     * or every busy connection drops and re-adds it (two epoll_ctl calls) per message.
-     */
-    @Test
-    void readInterestOutlastsTheSelectsOfAFullRunQueue() {
-        assertTrue(Tunables.READ_INTEREST_PATIENCE >= Tunables.RUN_QUEUE_CAPACITY / Tunables.FAIRNESS_INTERVAL,
-                Tunables.READ_INTEREST_PATIENCE + " < " + Tunables.RUN_QUEUE_CAPACITY + " / " + Tunables.FAIRNESS_INTERVAL);
-    }
-
     @Test
     void aBadValueNamesThePropertyTheValueAndTheRange() {
         assertEquals("threadmill.futures.fairnessInterval must be a whole number from 1 to 65536, was 'often'",
