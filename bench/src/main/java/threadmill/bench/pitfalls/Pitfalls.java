@@ -53,7 +53,7 @@ public final class Pitfalls {
     /**
      * Blocking sleep: 2 tasks x 1 s (5 s in full, as in the seeds' demonstration). CPU hog:
      * 1000 sleepers x 20 x 10 ms around a 500 ms spin. Pinning: 10 x 1 ms sleeps per task on
-     * 2 carriers, 1000 tasks (4000 in full: 20 s when every sleep pins). A runtime with no side
+     * 2 carriers, 1000 tasks (2000 in full: 10 s when every sleep pins). A runtime with no side
      * of a pitfall is left out of it.
      *
      * @throws IllegalArgumentException naming a runtime the registry does not know
@@ -65,7 +65,7 @@ public final class Pitfalls {
         providers.forEach(runtime -> plan.addAll(BlockingSleepPitfall.plan(runtime, sleep)));
         Map<String, Long> hog = params("tasks", 1_000, "sleepMs", 10, "rounds", 20, "hogDelayMs", 50, "hogMs", 500);
         plan.addAll(CpuHogPitfall.plan(providers, hog));
-        Map<String, Long> pinning = params("tasks", full ? 4_000 : 1_000, "sleepMs", 1, "rounds", 10);
+        Map<String, Long> pinning = params("tasks", full ? 2_000 : 1_000, "sleepMs", 1, "rounds", 10);
         providers.forEach(runtime -> plan.addAll(PinningPitfall.plan(runtime, pinning)));
         return plan;
     }

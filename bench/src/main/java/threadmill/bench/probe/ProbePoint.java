@@ -164,7 +164,7 @@ public final class ProbePoint {
             long start = System.nanoTime();
             RunningTasks tasks = runtime.startSleepers(workload, observer);
             line.spawnNanos = System.nanoTime() - start;
-            Parked all = awaitParked(parked, workload.tasks());
+            Parked all = awaitParked(parked, parkedAtOnce(TaskRuntimes.provider(runtimeName), workload.tasks()));
             line.parkedNanos = all.atNanos() - start;
             line.parkedTasks = all.count();
             Thread.sleep(SETTLE);
@@ -190,7 +190,16 @@ public final class ProbePoint {
     private record Parked(long count, long atNanos) {
     }
 
-    /** Waits until every task has called {@code parking}, or the count has stopped growing. */
+    /**
+     * The tasks that can be parked at once: all of them, or a bounded runtime's bound (the rest
+     * wait in its queue and never call {@code parking} while the others sleep), so that a point
+     * of a bounded runtime need not wait {@link #STALLED} to learn what its bound says.
+     */
+    static int parkedAtOnce(TaskRuntimeProvider provider, int tasks) {
+        return Math.min(tasks, provider.maxConcurrentTasks().orElse(Integer.MAX_VALUE));
+    }
+
+    /** Waits until {@code tasks} tasks have called {@code parking}, or the count has stopped growing. */
     private static Parked awaitParked(LongAdder parked, int tasks) throws InterruptedException {
         long last = -1;
         long lastChange = System.nanoTime();

@@ -162,9 +162,6 @@ public record ProbeSpec(Experiment experiment, String runtime, int tasks, int de
         microsPerTask *= 1 + (depth - 1) / 16.0;
         Duration fixed = memory ? Duration.ofMillis(1_200).plus(ProbePoint.warmupEstimate(provider))
                 : Duration.ofMillis(500 + sleepMillis());
-        if (memory && provider.maxConcurrentTasks().isPresent()) {
-            fixed = fixed.plus(ProbePoint.STALLED);
-        }
         return fixed.plusNanos((long) (tasks * microsPerTask * 1000));
     }
 

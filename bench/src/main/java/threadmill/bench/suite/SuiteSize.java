@@ -175,9 +175,9 @@ public enum SuiteSize {
      * A full-suite socket throughput group: 1,000 connections against a server in its own JVM.
      * 100 connections ranked the runtimes as 1,000 do, so it said little new for its time.
      */
-    private static JmhGroup socketThroughput(String name, String benchmark, int forks,
+    private static JmhGroup socketThroughput(String name, String benchmark, int forks, int measured,
             BiFunction<TaskRuntimeProvider, Map<String, String>, Duration> cost, String why) {
-        return group(name, benchmark, false, settings(forks, 3, 8, 400, 1024),
+        return group(name, benchmark, false, settings(forks, 3, measured, 400, 1024),
                 List.of(JmhPart.of(sockets("1000"), cost).setup(SERVER_JVM)), why);
     }
 
@@ -211,12 +211,12 @@ public enum SuiteSize {
      */
     private static List<JmhGroup> quickGroups() {
         return List.of(
-                group("spawn", "SpawnBenchmark", true, settings(2, 2, 6, 200, 512),
+                group("spawn", "SpawnBenchmark", true, settings(2, 6, 6, 200, 512),
                         List.of(JmhPart.of(tasks("1000", "100000"), JmhCosts::fanOut)
                                 .restrict(kernelThreadsAt("tasks", "1000"))
                                 .restrict(JmhPart.Restriction.unrecorded(provider -> !provider.eachTaskIsKernelThread(),
                                         "tasks", List.of("100000")))),
-                        "spawn cost, the headline's: many 200 ms iterations, 2 forks"),
+                        "spawn cost, the headline's: 2 forks of 6 200 ms iterations after 1.2 s of warm-up (spawn rates settle only after a second or more)"),
                 group("requests", "RequestFanOutBenchmark", false, settings(2, 2, 5, 300, 512),
                         List.of(JmhPart.of(sockets("1000"), JmhCosts::requests).setup(SERVER_JVM)),
                         "request fan-out throughput at 1,000 connections, the headline's: 2 forks of 300 ms"
@@ -228,12 +228,18 @@ public enum SuiteSize {
 
     /**
      * Every benchmark. The groups whose score is the result (creation, spawn, sleep, requests,
-     * server) run 3 forks of many short iterations, so that JMH's interval, Student t over all
-     * of them, is a tenth of the score or less; the latency groups, whose result is a histogram
-     * of every measured sample, run one fork of a few iterations.
+     * connect storm) run several forks of many short iterations, so that JMH's interval, Student
+     * t over all of them, is a tenth of the score or less: 3 forks where forks of one point
+     * disagree (spawn and creation, whose spawning thread shares the cores with the runtime's
+     * workers), 2 of more iterations where they agree within their iterations' spread (sleep,
+     * the socket groups), which buys the same samples for a fork's start less. Spawn and
+     * creation warm up for 1.5 s: the pool's and the coroutines' spawn rates settle only after
+     * a second or more of spawning (JIT), and an iteration before that is an outlier.
+     * The latency groups, whose result is a histogram of every measured sample, run one fork of
+     * a few iterations.
      */
     private static List<JmhGroup> fullGroups() {
-        JmhSettings scores = settings(3, 3, 8, 250, 1024);
+        JmhSettings scores = settings(3, 6, 10, 250, 1024);
         JmhSettings histograms = settings(1, 2, 5, 400, 1024);
         List<JmhGroup> groups = new ArrayList<>(List.of(
                 // A lone task and a fan-out of 100,000 bracket the cost; the 1,000 between them is
@@ -243,21 +249,21 @@ public enum SuiteSize {
                                 .restrict(kernelThreadsAt("tasks", "1", "1000"))
                                 .restrict(JmhPart.Restriction.unrecorded(provider -> !provider.eachTaskIsKernelThread(),
                                         "tasks", List.of("1", "100000")))),
-                        "spawn + join cost: 3 forks of 250 ms iterations"),
+                        "spawn + join cost: 3 forks of 10 250 ms iterations after 6 of warm-up"),
                 // A lone spawn is creation's tasks=1: timed alone, JMH's per-invocation join would be most of it.
                 group("spawn", "SpawnBenchmark", true, scores,
                         List.of(JmhPart.of(tasks("1000", "100000"), JmhCosts::fanOut)
                                 .restrict(kernelThreadsAt("tasks", "1000"))),
-                        "spawn cost: 3 forks of 250 ms iterations"),
-                group("sleep", "SleepThroughputBenchmark", false, settings(3, 3, 8, 400, 1024),
+                        "spawn cost: 3 forks of 10 250 ms iterations after 6 of warm-up"),
+                group("sleep", "SleepThroughputBenchmark", false, settings(2, 3, 12, 400, 1024),
                         sleepersByWorkers(),
-                        "sleep throughput, and at 1, 2 and 4 workers where the runtime has a worker count: 3 forks of"
-                                + " 400 ms iterations"),
-                socketThroughput("requests", "RequestFanOutBenchmark", 3, JmhCosts::requests,
-                        "request fan-out throughput: 3 forks of 400 ms iterations; 10,000 connections is the"
+                        "sleep throughput, and at 1, 2 and 4 workers where the runtime has a worker count: 2 forks of"
+                                + " 400 ms iterations (its forks agree within their iterations' spread)"),
+                socketThroughput("requests", "RequestFanOutBenchmark", 2, 12, JmhCosts::requests,
+                        "request fan-out throughput: 2 forks of 12 400 ms iterations; 10,000 connections is the"
                                 + " steady-state server stage's"),
-                socketThroughput("connect-storm", "ConnectStormBenchmark", 2, JmhCosts::served,
-                        "the connect storm (every operation connects afresh): 2 forks of 400 ms iterations, no"
+                socketThroughput("connect-storm", "ConnectStormBenchmark", 2, 12, JmhCosts::served,
+                        "the connect storm (every operation connects afresh): 2 forks of 12 400 ms iterations, no"
                                 + " headline figure; the steady-state server comparison is a stage of its own"),
                 group("timer-latency", "TimerLatenessBenchmark", false, histograms,
                         sleepersByWorkers(),
@@ -284,11 +290,11 @@ public enum SuiteSize {
         Map<String, String> spawnLeftOut = leftOut(SuiteSize::kernelThreadReason);
         Map<String, String> sleepLeftOut = leftOut(provider -> kernelThreadReason(provider)
                 .or(() -> boundedReason(provider)));
-        JmhSettings aMillion = settings(1, 1, 3, 1000, 4096);
+        JmhSettings aMillion = settings(1, 1, 2, 1000, 4096);
         return List.of(
-                new JmhGroup("spawn-million", "SpawnBenchmark", true, settings(3, 3, 6, 500, 3072),
+                new JmhGroup("spawn-million", "SpawnBenchmark", true, settings(3, 3, 8, 500, 3072),
                         List.of(JmhPart.of(tasks("1000000"), JmhCosts::fanOut)), spawnLeftOut,
-                        "spawn cost at a million tasks: 3 forks of 500 ms iterations, each several fan-outs"),
+                        "spawn cost at a million tasks: 3 forks of 8 500 ms iterations, each several fan-outs"),
                 // A million timers falling due within the time it took to spawn them: a burst.
                 new JmhGroup("timer-latency-million", "TimerLatenessBenchmark", false, aMillion,
                         List.of(JmhPart.of(Map.of("tasks", List.of("1000000"), "sleepMs", List.of("2000")),

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import threadmill.bench.raw.RawDir;
 import threadmill.bench.raw.Progress;
+import threadmill.workload.TaskRuntimes;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One real point in a child JVM: a thousand virtual threads, measured and cancelled. */
@@ -54,6 +55,18 @@ class ProbePointTest {
         assertEquals(16, number(line, "depth"));
         assertEquals(100, number(line, "parkedTasks"));
         assertTrue(Files.readString(dir.resolve("suite.log")).contains("probe:memory loom tasks=100 depth=16 ok"));
+    }
+
+    /**
+     * A bounded pool parks its bound and queues the rest: the point waits for that many, not
+     * for the count to stall for {@link ProbePoint#STALLED}; an unbounded runtime parks them all.
+     */
+    @Test
+    void aBoundedRuntimeIsAwaitedUpToItsBound() {
+        int bound = TaskRuntimes.provider("pool").maxConcurrentTasks().orElseThrow();
+        assertEquals(bound, ProbePoint.parkedAtOnce(TaskRuntimes.provider("pool"), bound * 10));
+        assertEquals(bound / 2, ProbePoint.parkedAtOnce(TaskRuntimes.provider("pool"), bound / 2));
+        assertEquals(1_000_000, ProbePoint.parkedAtOnce(TaskRuntimes.provider("loom"), 1_000_000));
     }
 
     private static long number(String line, String field) {
