@@ -25,6 +25,8 @@ final class LoadConnection {
     /** When the request in flight was due: its intended time (open loop) or its send time (closed loop). */
     long due;
     boolean inFlight;
+    /** Still to start a request in the current phase: counted in the worker's {@code active}. */
+    boolean issuing;
     boolean failed;
 
     LoadConnection(int id, SocketChannel channel, SelectionKey key) {

@@ -128,6 +128,23 @@ class LoadGeneratorTest {
         }
     }
 
+    /**
+     * Open loop, 10 requests/s on one connection: the server hangs up right after its second
+     * reply, 100 ms before the third request is due. The load generator keeps read interest
+     * between requests, so it sees the close as it happens, not at the next send.
+     */
+    @Test
+    void aServerHangingUpBetweenRequestsIsSeenBeforeTheNextOne() throws Exception {
+        try (StallingEchoServer hangsUp = StallingEchoServer.closingAfterReply(8, 1)) {
+            LoadResult result = LoadGenerator.run(Load.open(hangsUp.address(), 1, 10, 5, 8));
+
+            assertEquals(2, result.requests());
+            assertEquals(1, result.errors());
+            assertEquals("connection 0 was closed by " + Sockets.format(hangsUp.address()) + " between requests",
+                    result.firstError());
+        }
+    }
+
     @Test
     void refusedConnectionNamesTheAddress() throws IOException {
         InetSocketAddress closed = closedPort();

@@ -11,7 +11,7 @@ import threadmill.workload.Shutdown;
 /**
  * A test echo server for one connection that echoes requests of a known size and, at request
  * {@code misbehaveAt}, either stops answering for a while (the server stall that coordinated
- * omission hides) or hangs up.
+ * omission hides) or hangs up, instead of echoing it or just after.
  */
 final class StallingEchoServer implements AutoCloseable {
 
@@ -30,8 +30,16 @@ final class StallingEchoServer implements AutoCloseable {
 
     /** Closes the connection instead of echoing request {@code closeAt}. */
     static StallingEchoServer closingAt(int payloadBytes, int closeAt) throws IOException {
-        return new StallingEchoServer(payloadBytes, closeAt, -1);
+        return new StallingEchoServer(payloadBytes, closeAt, CLOSE_INSTEAD);
     }
+
+    /** Echoes request {@code lastReply}, then closes the connection before the next request. */
+    static StallingEchoServer closingAfterReply(int payloadBytes, int lastReply) throws IOException {
+        return new StallingEchoServer(payloadBytes, lastReply, CLOSE_AFTER);
+    }
+
+    private static final long CLOSE_INSTEAD = -1;
+    private static final long CLOSE_AFTER = -2;
 
     InetSocketAddress address() {
         return (InetSocketAddress) listener.getLocalSocketAddress();
@@ -46,12 +54,17 @@ final class StallingEchoServer implements AutoCloseable {
             for (int i = 0; ; i++) {
                 in.readFully(request);
                 if (i == misbehaveAt) {
-                    if (stallMillis < 0) {
+                    if (stallMillis == CLOSE_INSTEAD) {
                         return;
                     }
-                    Thread.sleep(stallMillis);
+                    if (stallMillis > 0) {
+                        Thread.sleep(stallMillis);
+                    }
                 }
                 out.write(request);
+                if (i == misbehaveAt && stallMillis == CLOSE_AFTER) {
+                    return;
+                }
             }
         } catch (IOException | InterruptedException e) {
             // The client closed the connection or the test closed the server: done.
