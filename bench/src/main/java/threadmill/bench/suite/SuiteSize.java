@@ -239,7 +239,7 @@ public enum SuiteSize {
      * a few iterations.
      */
     private static List<JmhGroup> fullGroups() {
-        JmhSettings scores = settings(3, 6, 20, 250, 1024);
+        JmhSettings scores = settings(3, 6, 10, 250, 1024);
         JmhSettings histograms = settings(1, 2, 5, 400, 1024);
         List<JmhGroup> groups = new ArrayList<>(List.of(
                 // A lone task and a fan-out of 100,000 bracket the cost; the 1,000 between them is
@@ -249,15 +249,15 @@ public enum SuiteSize {
                                 .restrict(kernelThreadsAt("tasks", "1", "1000"))
                                 .restrict(JmhPart.Restriction.unrecorded(provider -> !provider.eachTaskIsKernelThread(),
                                         "tasks", List.of("1", "100000")))),
-                        "spawn + join cost: 3 forks of 20 250 ms iterations after 6 of warm-up"),
+                        "spawn + join cost: 3 forks of 10 250 ms iterations after 6 of warm-up"),
                 // A lone spawn is creation's tasks=1: timed alone, JMH's per-invocation join would be most of it.
                 group("spawn", "SpawnBenchmark", true, scores,
                         List.of(JmhPart.of(tasks("1000", "100000"), JmhCosts::fanOut)
                                 .restrict(kernelThreadsAt("tasks", "1000"))),
-                        "spawn cost: 3 forks of 20 250 ms iterations after 6 of warm-up"),
-                group("sleep", "SleepThroughputBenchmark", false, settings(2, 3, 16, 400, 1024),
+                        "spawn cost: 3 forks of 10 250 ms iterations after 6 of warm-up"),
+                group("sleep", "SleepThroughputBenchmark", false, settings(2, 3, 12, 400, 1024),
                         sleepersByWorkers(),
-                        "sleep throughput, and at 1, 2 and 4 workers where the runtime has a worker count: 2 forks of 16"
+                        "sleep throughput, and at 1, 2 and 4 workers where the runtime has a worker count: 2 forks of"
                                 + " 400 ms iterations (its forks agree within their iterations' spread)"),
                 socketThroughput("requests", "RequestFanOutBenchmark", 2, 12, JmhCosts::requests,
                         "request fan-out throughput: 2 forks of 12 400 ms iterations; 10,000 connections is the"
