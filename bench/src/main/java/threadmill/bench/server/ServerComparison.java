@@ -362,10 +362,10 @@ public final class ServerComparison {
                 return;
             }
             double maximum = closed.stream().mapToDouble(ServerLine::requestsPerSecond).average().orElseThrow();
-            SteadyLoad.Report settle = load.open(settings.fractions().get(0) * maximum, OPEN_SETTLE);
+            double first = settings.fractions().get(0);
+            SteadyLoad.Report settle = load.open(first * maximum, OPEN_SETTLE);
             if (settle.result().errors() > 0 || settle.liveConnections() != point.connections()) {
-                failed(ServerLine.OPEN, settings.fractions().get(0), settings.fractions().get(0) * maximum,
-                        "open-loop settle: " + problem(settle));
+                failed(ServerLine.OPEN, first, first * maximum, "open-loop settle: " + problem(settle));
                 return;
             }
             for (double fraction : settings.fractions()) {

@@ -171,6 +171,6 @@ final class LocalQueue {
 
     /** Free slots; owner only. */
     int room() {
-        return (int) (capacity - (tail - head));
+        return capacity - length();
     }
 }
