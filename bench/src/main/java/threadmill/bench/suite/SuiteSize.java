@@ -229,10 +229,11 @@ public enum SuiteSize {
     /**
      * Every benchmark. The groups whose score is the result (creation, spawn, sleep, requests,
      * connect storm) run several forks of many short iterations, so that JMH's interval, Student
-     * t over all of them, is a tenth of the score or less: 5 forks where forks of one point
+     * t over all of them, is a tenth of the score or less: 3 forks where forks of one point
      * disagree (spawn and creation, whose spawning thread shares the cores with the runtime's
-     * workers: a fork's mean is set partly by how the scheduler interleaves them, which only more
-     * forks average out), 2 of more iterations where they agree within their iterations' spread
+     * workers: a fork's mean is set partly by how the scheduler interleaves them; a full run with
+     * 5 forks left as many of them above a tenth, for 6 minutes more), 2 of more iterations
+     * where they agree within their iterations' spread
      * (sleep, the socket groups), which buys the same samples for a fork's start less. Spawn and
      * creation warm up for 1.5 s, sleep for 2 s: the pool's and the coroutines' spawn rates and
      * the coroutines' sleep throughput settle only after a second or more (JIT), and an
@@ -241,7 +242,7 @@ public enum SuiteSize {
      * a few iterations.
      */
     private static List<JmhGroup> fullGroups() {
-        JmhSettings scores = settings(5, 6, 10, 250, 1024);
+        JmhSettings scores = settings(3, 6, 10, 250, 1024);
         JmhSettings histograms = settings(1, 2, 5, 400, 1024);
         List<JmhGroup> groups = new ArrayList<>(List.of(
                 // A lone task and a fan-out of 100,000 bracket the cost; the 1,000 between them is
@@ -251,13 +252,13 @@ public enum SuiteSize {
                                 .restrict(kernelThreadsAt("tasks", "1", "1000"))
                                 .restrict(JmhPart.Restriction.unrecorded(provider -> !provider.eachTaskIsKernelThread(),
                                         "tasks", List.of("1", "100000")))),
-                        "spawn + join cost: 5 forks of 10 250 ms iterations after 6 of warm-up"),
+                        "spawn + join cost: 3 forks of 10 250 ms iterations after 6 of warm-up"),
                 // A lone spawn is creation's tasks=1: timed alone, JMH's per-invocation join would be most of it.
                 // 1,000 and spawn-million's million bracket the cost; 100,000 fell between them for
                 // every runtime, so it said nothing new for its time.
                 group("spawn", "SpawnBenchmark", true, scores,
                         List.of(JmhPart.of(tasks("1000"), JmhCosts::fanOut)),
-                        "spawn cost at 1,000 tasks (a million is spawn-million's): 5 forks of 10 250 ms iterations"
+                        "spawn cost at 1,000 tasks (a million is spawn-million's): 3 forks of 10 250 ms iterations"
                                 + " after 6 of warm-up"),
                 group("sleep", "SleepThroughputBenchmark", false, settings(2, 5, 12, 400, 1024),
                         sleepersByWorkers(),
@@ -296,9 +297,9 @@ public enum SuiteSize {
                 .or(() -> boundedReason(provider)));
         JmhSettings aMillion = settings(1, 1, 2, 1000, 4096);
         return List.of(
-                new JmhGroup("spawn-million", "SpawnBenchmark", true, settings(5, 3, 8, 500, 3072),
+                new JmhGroup("spawn-million", "SpawnBenchmark", true, settings(3, 3, 8, 500, 3072),
                         List.of(JmhPart.of(tasks("1000000"), JmhCosts::fanOut)), spawnLeftOut,
-                        "spawn cost at a million tasks: 5 forks of 8 500 ms iterations, each one or two fan-outs"),
+                        "spawn cost at a million tasks: 3 forks of 8 500 ms iterations, each one or two fan-outs"),
                 // A million timers falling due within the time it took to spawn them: a burst.
                 new JmhGroup("timer-latency-million", "TimerLatenessBenchmark", false, aMillion,
                         List.of(JmhPart.of(Map.of("tasks", List.of("1000000"), "sleepMs", List.of("2000")),
