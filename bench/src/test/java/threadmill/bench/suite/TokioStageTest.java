@@ -86,6 +86,6 @@ class TokioStageTest {
     @Test
     void spawnAtTheSpawnBenchmarksTaskCounts() {
         assertEquals(List.of(100_000), TokioStage.spawnTasks(SuiteSize.QUICK));
-        assertEquals(List.of(1_000, 100_000, 1_000_000), TokioStage.spawnTasks(SuiteSize.FULL));
+        assertEquals(List.of(1_000, 1_000_000), TokioStage.spawnTasks(SuiteSize.FULL));
     }
 }
