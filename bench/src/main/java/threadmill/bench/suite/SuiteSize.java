@@ -231,10 +231,10 @@ public enum SuiteSize {
      * connect storm) run several forks of many short iterations, so that JMH's interval, Student
      * t over all of them, is a tenth of the score or less: 3 forks where forks of one point
      * disagree (spawn and creation, whose spawning thread shares the cores with the runtime's
-     * workers: a fork's mean is set partly by how the scheduler interleaves them; a full run with
-     * 5 forks left as many of them above a tenth, for 6 minutes more), 2 of more iterations
-     * where they agree within their iterations' spread
-     * (sleep, the socket groups), which buys the same samples for a fork's start less. Spawn and
+     * workers: a fork's mean is set partly by how the scheduler interleaves them, and a fork
+     * that falls into a slow regime is not outvoted by a few more forks, which cost the suite's
+     * hour), 2 of more iterations where they agree within their iterations' spread (sleep, the
+     * socket groups), which buys the same samples for a fork's start less. Spawn and
      * creation warm up for 1.5 s, sleep for 2 s: the pool's and the coroutines' spawn rates and
      * the coroutines' sleep throughput settle only after a second or more (JIT), and an
      * iteration before that is an outlier.
