@@ -94,6 +94,28 @@ final class ServerResults {
         return new Windows(lines.stream().filter(ServerLine::ok).filter(which).toList());
     }
 
+    /**
+     * True when the servers took turns window by window (the comparison since it interleaves
+     * them): at some connection count, the closed-loop windows in the order written change
+     * server more often than servers measured one after another would.
+     */
+    boolean serversTookTurns() {
+        for (int connections : connectionCounts()) {
+            List<String> order = lines.stream().filter(ServerLine::ok)
+                    .filter(line -> line.connections() == connections && !line.open()).map(ServerLine::server).toList();
+            int changes = 0;
+            for (int i = 1; i < order.size(); i++) {
+                if (!order.get(i).equals(order.get(i - 1))) {
+                    changes++;
+                }
+            }
+            if (changes > order.stream().distinct().count() - 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The lines of points or windows that failed, in the order written. */
     List<ServerLine> failures() {
         return lines.stream().filter(line -> !line.ok()).toList();

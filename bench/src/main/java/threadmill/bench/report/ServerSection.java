@@ -76,7 +76,12 @@ final class ServerSection {
                 + "windows: closed loop first (each connection sends its next " + payload(results) + "-byte request when "
                 + "its last echo arrived, every echo checked), whose mean rate is the server's maximum, then open loop "
                 + "at fixed fractions of that maximum (requests on a schedule fixed in advance, latency from each "
-                + "request's intended time). Server CPU is the server process's user + system time "
+                + "request's intended time). "
+                + (results.serversTookTurns() ? "The servers of a connection count run side by side and take turns "
+                        + "window by window, each window after 200 ms of unrecorded load at its rate, so that every "
+                        + "server's windows span the same minutes of this shared host and their ratios compare like "
+                        + "with like. " : "The servers were measured one after another. ")
+                + "Server CPU is the server process's user + system time "
                 + "(`/proc/<pid>/stat`, read right before each window and after its last echo), per request. "
                 + "**Floor** (`nio`): the neutral NIO echo loop, one selector per server CPU, the same echo with no task "
                 + "abstraction. Each figure is the mean over the windows ± the half-width of its 99.9 % Student t "

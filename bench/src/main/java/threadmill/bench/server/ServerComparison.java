@@ -42,6 +42,8 @@ import threadmill.workload.TaskRuntimes;
  * <li>open-loop windows at fixed fractions of that maximum, on a schedule fixed in advance,
  *     latency counted from each request's intended time (coordinated omission corrected).</li>
  * </ol>
+ * The servers of one connection count run side by side and take turns window by window, each
+ * window after a short unrecorded lead-in at its load ({@link #run} says why).
  * Every window is one raw/server.jsonl line ({@link ServerLine}): requests, errors, rate,
  * latency percentiles (and the histogram as .hgrm), and the server process's user plus system
  * CPU over exactly the window ({@code /proc/<pid>/stat}, read by the load generator right
@@ -79,6 +81,14 @@ public final class ServerComparison {
      * its first half second, not yet compiled, lagged the schedule by milliseconds.
      */
     private static final Duration OPEN_SETTLE = Duration.ofMillis(500);
+    /**
+     * Load run right before each window, at the window's rate, not recorded: the servers take
+     * turns ({@link #run}), so a window starts after the server and its load generator sat idle
+     * through the other servers' windows, with their caches holding others' data and, in the
+     * open loop, nothing yet queued. The lead-in brings back the steady state the window is to
+     * measure; a longer one costs every window its length.
+     */
+    static final Duration WINDOW_LEAD_IN = Duration.ofMillis(200);
     /** A first build of the tokio reference: tokio and its dependencies. */
     private static final Duration TOKIO_BUILD = Duration.ofSeconds(60);
     private static final Path PORT_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
@@ -220,13 +230,13 @@ public final class ServerComparison {
     /** A point's start, connections, warm-up and closed-loop windows, and the open loop's settle. */
     private Duration closedEstimate(Point point) {
         return POINT_START.plus(PER_CONNECTION.multipliedBy(point.connections())).plus(settings.warmup())
-                .plus(settings.window().plus(PER_WINDOW).multipliedBy(settings.closedWindows()))
+                .plus(settings.window().plus(WINDOW_LEAD_IN).plus(PER_WINDOW).multipliedBy(settings.closedWindows()))
                 .plus(openLoads() > 0 ? OPEN_SETTLE : Duration.ZERO);
     }
 
     /** The windows of one open-loop load. */
     private Duration openEstimate() {
-        return settings.window().plus(PER_WINDOW).multipliedBy(settings.openWindows());
+        return settings.window().plus(WINDOW_LEAD_IN).plus(PER_WINDOW).multipliedBy(settings.openWindows());
     }
 
     /** Why a point cannot run, from what is known before it starts; null when it can. */
@@ -266,26 +276,94 @@ public final class ServerComparison {
 
     /**
      * Runs every point, appending each window's line to raw/server.jsonl as soon as it is
-     * measured; a point that fails is a failed line and the stage goes on.
+     * measured; a point that fails is a failed line and the stage goes on without it.
+     *
+     * <p>At each connection count, every server that can run is started (each with its own load
+     * generator, its connections open and warmed up), and then they take turns window by window:
+     * the first closed-loop window of each, then the second of each, and so on, then the same
+     * for each open-loop load. This host is shared: what a request costs the kernel (most of an
+     * echo's CPU) drifts over minutes by more than the servers differ, and servers measured one
+     * after another would each carry the drift of their own minutes. Taking turns gives every
+     * server windows spread over the same minutes, so the ratios between them (to the floor, to
+     * loom) are measured in the same conditions. While one pair runs, the others wait idle: no
+     * requests, so no CPU beyond the JVMs' occasional housekeeping, which is not the measured
+     * process's.
      */
     public void run(RawDir raw, Progress progress) throws InterruptedException {
         System.out.println("server comparison: " + (layout != null ? layout.describe()
                 : "load side only, against " + Sockets.format(remote) + (clientCpus == null ? " (unpinned)" : " on CPU " + clientCpus)));
         TokioBinary tokio = remote == null && settings.servers().contains(ServerLine.TOKIO)
                 ? TokioBinary.locate(settings.tokio()) : TokioBinary.locate(null);
-        for (Point point : plan()) {
-            new PointRun(point, raw, progress, tokio).run();
+        for (int connections : settings.connections()) {
+            List<PointRun> runs = new ArrayList<>();
+            for (Point point : plan()) {
+                if (point.connections() == connections) {
+                    runs.add(new PointRun(point, raw, progress, tokio));
+                }
+            }
+            try {
+                takeTurns(runs);
+            } finally {
+                runs.forEach(PointRun::close);
+            }
         }
     }
 
-    /** One point: its server, its load generator, its windows. */
+    /** The points of one connection count: started one by one, then measured window by window in turn. */
+    private void takeTurns(List<PointRun> runs) throws InterruptedException {
+        List<PointRun> live = new ArrayList<>();
+        for (PointRun run : runs) {
+            if (run.start()) {
+                live.add(run);
+            }
+        }
+        for (int window = 0; window < settings.closedWindows(); window++) {
+            for (PointRun run : List.copyOf(live)) {
+                if (!run.window(null, window)) {
+                    live.remove(run);
+                }
+            }
+        }
+        live.forEach(run -> run.endLoad(null));
+        if (settings.openWindows() == 0) {
+            return;
+        }
+        for (PointRun run : List.copyOf(live)) {
+            if (!run.settleOpen()) {
+                live.remove(run);
+            }
+        }
+        for (double fraction : settings.fractions()) {
+            for (int window = 0; window < settings.openWindows(); window++) {
+                for (PointRun run : List.copyOf(live)) {
+                    if (!run.window(fraction, window)) {
+                        live.remove(run);
+                    }
+                }
+            }
+            live.forEach(run -> run.endLoad(fraction));
+        }
+    }
+
+    /**
+     * One point: its server, its load generator, its windows. It runs until a window or its
+     * start fails, which writes the failed line, reports the loads it will not measure and
+     * closes it.
+     */
     private final class PointRun {
         private final Point point;
         private final RawDir raw;
         private final Progress progress;
         private final TokioBinary tokio;
         private final String version;
-        /** Results reported to the progress so far, of {@link #expected()}. */
+        private EchoServerProcess server;
+        private SteadyLoadProcess load;
+        /** The closed-loop maximum, the mean rate of the closed windows; the open loads are fractions of it. */
+        private double maximum;
+        private final List<ServerLine> closedWindows = new ArrayList<>();
+        /** The ok windows of the load being measured. */
+        private final List<ServerLine> current = new ArrayList<>();
+        /** Loads reported to the progress so far: the closed loop, then each open-loop load. */
         private int reported;
 
         PointRun(Point point, RawDir raw, Progress progress, TokioBinary tokio) {
@@ -296,15 +374,16 @@ public final class ServerComparison {
             this.version = EchoServerProcess.runtimeVersion(point.server(), tokio);
         }
 
-        void run() throws InterruptedException {
+        /**
+         * Starts the server and its load generator, opens the connections and warms up; false,
+         * with a failed line written, when the point cannot run or any of that fails.
+         */
+        boolean start() throws InterruptedException {
             String notRun = point.notRun() != null ? point.notRun()
                     : point.server().equals(ServerLine.TOKIO) && remote == null && !tokio.available() ? tokio.notRun() : null;
             if (notRun != null) {
-                failed(ServerLine.CLOSED, null, null, notRun);
-                skipRest();
-                return;
+                return failed(ServerLine.CLOSED, null, null, notRun);
             }
-            EchoServerProcess server = null;
             try {
                 InetSocketAddress target = remote;
                 Long serverPid = null;
@@ -313,84 +392,104 @@ public final class ServerComparison {
                     target = server.address();
                     serverPid = server.pid();
                 }
-                try (SteadyLoadProcess load = SteadyLoadProcess.start(clientLauncher, LOAD_JVM_FLAGS, target,
-                        point.connections(), settings.payloadBytes(), serverPid)) {
-                    measure(load);
+                load = SteadyLoadProcess.start(clientLauncher, LOAD_JVM_FLAGS, target, point.connections(),
+                        settings.payloadBytes(), serverPid);
+                if (load.readyConnections() != point.connections()) {
+                    return failed(ServerLine.CLOSED, null, null, load.readyConnections() + " of " + point.connections()
+                            + " connections made their first round trip");
                 }
+                if (!settings.warmup().isZero()) {
+                    String problem = problem(load.closed(settings.warmup()));
+                    if (problem != null) {
+                        return failed(ServerLine.CLOSED, null, null, "warm-up: " + problem);
+                    }
+                }
+                return true;
             } catch (IOException | RuntimeException e) {
-                failed(ServerLine.CLOSED, null, null, FailureLine.oneLine(e));
-            } finally {
-                if (server != null) {
-                    server.close();
-                }
+                return failed(ServerLine.CLOSED, null, null, FailureLine.oneLine(e));
             }
-            skipRest();
         }
 
-        /** The loads a failure left unmeasured count as done, so the time remaining stays true. */
-        private void skipRest() {
+        /**
+         * Window {@code index} of the closed loop ({@code fraction} null) or of an open-loop load,
+         * after its lead-in; false when it failed (its line says why).
+         */
+        boolean window(Double fraction, int index) throws InterruptedException {
+            Double rate = fraction == null ? null : fraction * maximum;
+            String mode = fraction == null ? ServerLine.CLOSED : ServerLine.OPEN;
+            try {
+                String problem = problem(measure(rate, WINDOW_LEAD_IN));
+                if (problem != null) {
+                    return failed(mode, fraction, rate, "lead-in of window " + index + ": " + problem);
+                }
+                ServerLine line = line(measure(rate, settings.window()), fraction, rate, index);
+                raw.append(line);
+                if (!line.ok()) {
+                    report(fraction, "failed: " + line.error());
+                    return stop();
+                }
+                current.add(line);
+                if (fraction == null) {
+                    closedWindows.add(line);
+                }
+                return true;
+            } catch (IOException | RuntimeException e) {
+                return failed(mode, fraction, rate, FailureLine.oneLine(e));
+            }
+        }
+
+        private SteadyLoad.Report measure(Double rate, Duration length) throws IOException, InterruptedException {
+            return rate == null ? load.closed(length) : load.open(rate, length);
+        }
+
+        /** Every window of a load is measured: reports it to the progress. */
+        void endLoad(Double fraction) {
+            report(fraction, summary(current));
+            current.clear();
+        }
+
+        /** Open-loop load before the first open window, not recorded (see {@link #OPEN_SETTLE}). */
+        boolean settleOpen() throws InterruptedException {
+            maximum = closedWindows.stream().mapToDouble(ServerLine::requestsPerSecond).average().orElseThrow();
+            double first = settings.fractions().get(0);
+            try {
+                String problem = problem(load.open(first * maximum, OPEN_SETTLE));
+                return problem == null || failed(ServerLine.OPEN, first, first * maximum, "open-loop settle: " + problem);
+            } catch (IOException | RuntimeException e) {
+                return failed(ServerLine.OPEN, first, first * maximum, FailureLine.oneLine(e));
+            }
+        }
+
+        /** Stops the load generator and the server; a second call does nothing. */
+        void close() {
+            if (load != null) {
+                load.close();
+                load = null;
+            }
+            if (server != null) {
+                server.close();
+                server = null;
+            }
+        }
+
+        /** Closes the point; the loads it leaves unmeasured count as done, so the time remaining stays true. */
+        private boolean stop() {
+            close();
             int expected = point.notRun() == null ? 1 + openLoads() : 1;
             if (reported < expected) {
                 int missing = expected - reported;
                 progress.skipped(missing, reported == 0
                         ? closedEstimate(point).plus(openEstimate().multipliedBy(missing - 1))
                         : openEstimate().multipliedBy(missing));
+                reported = expected;
             }
+            return false;
         }
 
         private void report(Double fraction, String status) {
             progress.point("server", point.server(), params(fraction), status,
                     fraction == null ? (point.notRun() == null ? closedEstimate(point) : Duration.ZERO) : openEstimate());
             reported++;
-        }
-
-        private void measure(SteadyLoadProcess load) throws IOException, InterruptedException {
-            if (load.readyConnections() != point.connections()) {
-                failed(ServerLine.CLOSED, null, null, load.readyConnections() + " of " + point.connections()
-                        + " connections made their first round trip");
-                return;
-            }
-            if (!settings.warmup().isZero()) {
-                SteadyLoad.Report warm = load.closed(settings.warmup());
-                if (warm.result().errors() > 0 || warm.liveConnections() != point.connections()) {
-                    failed(ServerLine.CLOSED, null, null, "warm-up: " + problem(warm));
-                    return;
-                }
-            }
-            List<ServerLine> closed = windows(load, null, null, settings.closedWindows());
-            if (closed.size() < settings.closedWindows() || settings.openWindows() == 0) {
-                return;
-            }
-            double maximum = closed.stream().mapToDouble(ServerLine::requestsPerSecond).average().orElseThrow();
-            double first = settings.fractions().get(0);
-            SteadyLoad.Report settle = load.open(first * maximum, OPEN_SETTLE);
-            if (settle.result().errors() > 0 || settle.liveConnections() != point.connections()) {
-                failed(ServerLine.OPEN, first, first * maximum, "open-loop settle: " + problem(settle));
-                return;
-            }
-            for (double fraction : settings.fractions()) {
-                if (windows(load, fraction, fraction * maximum, settings.openWindows()).size() < settings.openWindows()) {
-                    return;
-                }
-            }
-        }
-
-        /** {@code count} windows of one mode and rate; returns the ok ones, stopping at the first that fails. */
-        private List<ServerLine> windows(SteadyLoadProcess load, Double fraction, Double rate, int count)
-                throws IOException, InterruptedException {
-            List<ServerLine> ok = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                SteadyLoad.Report report = rate == null ? load.closed(settings.window()) : load.open(rate, settings.window());
-                ServerLine line = line(report, fraction, rate, i);
-                raw.append(line);
-                if (!line.ok()) {
-                    report(fraction, "failed: " + line.error());
-                    return ok;
-                }
-                ok.add(line);
-            }
-            report(fraction, summary(ok));
-            return ok;
         }
 
         private ServerLine line(SteadyLoad.Report report, Double fraction, Double rate, int window) {
@@ -422,11 +521,13 @@ public final class ServerComparison {
             return result.requests() == 0 ? "no round trip completed" : null;
         }
 
-        private void failed(String mode, Double fraction, Double rate, String error) {
+        /** Writes the failed line of a point or window and stops the point; returns false. */
+        private boolean failed(String mode, Double fraction, Double rate, String error) {
             raw.append(new ServerLine(point.server(), version, mode, point.connections(), settings.payloadBytes(),
                     fraction, rate, null, null, null, null, null, null, null, null, null, null, null, null,
                     serverCpus(), clientCpus, serverHost(), null, ServerLine.FAILED, error));
             report(fraction, "failed: " + error);
+            return stop();
         }
 
         private String histogramName(Double fraction, int window) {

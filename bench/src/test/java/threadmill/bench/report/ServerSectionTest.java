@@ -61,6 +61,28 @@ class ServerSectionTest {
     }
 
     @Test
+    void theMethodSaysWhetherTheServersTookTurnsFromTheOrderOfTheirWindows() throws Exception {
+        write(fixture());
+        ReportGenerator.generate(run);
+        String oneAfterAnother = Files.readString(run.resolve("REPORT.md"), StandardCharsets.UTF_8);
+        assertTrue(oneAfterAnother.contains("The servers were measured one after another."), oneAfterAnother);
+
+        List<ServerLine> loom = server("loom", 50_000, 20, 4000);
+        List<ServerLine> futures = server("futures", 80_000, 11, 2000);
+        List<ServerLine> turns = new ArrayList<>();
+        for (int i = 0; i < loom.size(); i++) {
+            turns.add(loom.get(i));
+            turns.add(futures.get(i));
+        }
+        write(turns);
+        ReportGenerator.generate(run);
+        String tookTurns = Files.readString(run.resolve("REPORT.md"), StandardCharsets.UTF_8);
+        assertTrue(tookTurns.contains("The servers of a connection count run side by side and take turns window by window"),
+                tookTurns);
+        assertTrue(!tookTurns.contains("one after another"), tookTurns);
+    }
+
+    @Test
     void theTableLeadsWithTheFloorAndSetsEveryServerAgainstItAndLoom() throws Exception {
         write(fixture());
         ReportGenerator.generate(run);

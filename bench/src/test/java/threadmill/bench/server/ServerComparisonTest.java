@@ -98,14 +98,14 @@ class ServerComparisonTest {
 
     /**
      * The stage end to end on this machine's layout, with a point that cannot run first: that
-     * one is a failed line at once, the floor's windows are lines as they end, each with the
-     * server's CPU, and a line already in the file stays.
+     * one is a failed line at once; the two servers that run take turns window by window, each
+     * window a line as it ends with the server's CPU; a line already in the file stays.
      */
     @Test
-    void theStageWritesALinePerWindowAndAFailedLinePerPointThatCannotRun(@TempDir Path dir) throws Exception {
+    void theStageWritesALinePerWindowWithTheServersTakingTurns(@TempDir Path dir) throws Exception {
         RawDir raw = new RawDir(dir);
         Files.writeString(dir.resolve("server.jsonl"), "{\"earlier\":1}\n");
-        ServerComparison comparison = ServerComparison.local(settings(List.of("pool", "nio"), List.of(250)));
+        ServerComparison comparison = ServerComparison.local(settings(List.of("pool", "nio", "futures"), List.of(250)));
 
         comparison.run(raw, new Progress(raw));
 
@@ -113,16 +113,21 @@ class ServerComparisonTest {
         assertEquals("{\"earlier\":1}", text.get(0), "lines already written stay");
         List<ServerLine> lines = text.subList(1, text.size()).stream().map(line -> JsonLines.parse(line, ServerLine.class))
                 .toList();
-        assertEquals(4, lines.size(), lines.toString());
+        assertEquals(7, lines.size(), lines.toString());
         ServerLine pool = lines.get(0);
         assertEquals("pool", pool.server());
         assertEquals(ServerLine.FAILED, pool.status());
         assertNull(pool.window());
         assertTrue(pool.error().startsWith("not run: the pool server serves at most 200"), pool.error());
+        List<ServerLine> measured = lines.subList(1, 7);
+        assertEquals(List.of("nio", "futures", "nio", "futures", "nio", "futures"),
+                measured.stream().map(ServerLine::server).toList(), "the servers take turns, window by window");
+        assertEquals(List.of(ServerLine.CLOSED, ServerLine.CLOSED, ServerLine.CLOSED, ServerLine.CLOSED, ServerLine.OPEN,
+                ServerLine.OPEN), measured.stream().map(ServerLine::mode).toList());
+        assertEquals(List.of(0, 0, 1, 1, 0, 0), measured.stream().map(ServerLine::window).toList());
         RunEnvironment.Pinning pinning = comparison.pinning();
-        for (ServerLine line : lines.subList(1, 4)) {
+        for (ServerLine line : measured) {
             assertEquals(ServerLine.OK, line.status(), line.error());
-            assertEquals("nio", line.server());
             assertEquals(250, line.connections());
             assertEquals(0, line.errors());
             assertTrue(line.requests() > 0);
@@ -134,12 +139,11 @@ class ServerComparisonTest {
                 assertEquals(line.serverCpuNanos() / 1000.0 / line.requests(), line.cpuMicrosPerRequest(), 1e-9);
             }
         }
-        assertEquals(List.of(ServerLine.CLOSED, ServerLine.CLOSED, ServerLine.OPEN),
-                lines.subList(1, 4).stream().map(ServerLine::mode).toList());
-        assertEquals(List.of(0, 1, 0), lines.subList(1, 4).stream().map(ServerLine::window).toList());
-        ServerLine open = lines.get(3);
-        assertEquals(0.5, open.loadFraction());
-        assertEquals((lines.get(1).requestsPerSecond() + lines.get(2).requestsPerSecond()) / 2 * 0.5, open.targetRate(), 1e-6,
-                "the open loop's rate is the fraction of the closed windows' mean");
+        for (int server = 0; server < 2; server++) {
+            ServerLine open = measured.get(4 + server);
+            assertEquals(0.5, open.loadFraction());
+            assertEquals((measured.get(server).requestsPerSecond() + measured.get(2 + server).requestsPerSecond()) / 2 * 0.5,
+                    open.targetRate(), 1e-6, "the open loop's rate is the fraction of the server's own closed windows' mean");
+        }
     }
 }
