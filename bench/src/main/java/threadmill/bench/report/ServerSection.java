@@ -78,7 +78,7 @@ final class ServerSection {
                 + "at fixed fractions of that maximum (requests on a schedule fixed in advance, latency from each "
                 + "request's intended time). "
                 + (results.serversTookTurns() ? "The servers of a connection count run side by side and take turns "
-                        + "window by window, each window after 200 ms of unrecorded load at its rate, so that every "
+                        + "window by window, each window after a short unrecorded lead-in at its load, so that every "
                         + "server's windows span the same minutes of this shared host and their ratios compare like "
                         + "with like. " : "The servers were measured one after another. ")
                 + "Server CPU is the server process's user + system time "

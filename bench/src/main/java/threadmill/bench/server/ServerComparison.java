@@ -76,21 +76,31 @@ public final class ServerComparison {
     private static final Duration PER_CONNECTION = Duration.ofNanos(200_000);
     private static final Duration PER_WINDOW = Duration.ofMillis(100);
     /**
-     * Open-loop load run before the first open window, not recorded: the load generator's
-     * open-loop path (requests held to their due time) is code its closed loop never ran, and
-     * its first half second, not yet compiled, lagged the schedule by milliseconds.
+     * Open-loop load run before the first open window, not recorded, in windows of
+     * {@link #SETTLE_WINDOW}: the load generator's open-loop path (requests held to their due
+     * time) is code its closed loop never ran, and so is the end of an open window. Settled in
+     * one piece, the generator's event loop was compiled for the middle of a window only; the
+     * first window's end deoptimised it, and the next second, the first measured window, ran it
+     * less optimised, too slow for the schedule at the fastest servers' rates (its p99 was
+     * tens of milliseconds where the later windows' were a few). Three short settle windows
+     * let every part of a window, its end included, compile before anything counts.
      */
-    private static final Duration OPEN_SETTLE = Duration.ofMillis(500);
+    private static final Duration OPEN_SETTLE = Duration.ofMillis(1200);
+    private static final Duration SETTLE_WINDOW = Duration.ofMillis(400);
     /**
      * Load run right before each window, at the window's rate, not recorded: the servers take
      * turns ({@link #run}), so a window starts after the server and its load generator sat idle
      * through the other servers' windows, with their caches holding others' data and, in the
      * open loop, nothing yet queued. The lead-in brings back the steady state the window is to
-     * measure; a longer one costs every window its length.
+     * measure; a longer one costs every window its length. A closed loop is at full load from
+     * its first round trip; an open loop needs time for every connection's schedule to have
+     * started (at 10,000 connections and tens of thousands of requests a second, each sends
+     * every few hundred milliseconds), so it gets twice as long.
      */
-    static final Duration WINDOW_LEAD_IN = Duration.ofMillis(200);
+    static final Duration CLOSED_LEAD_IN = Duration.ofMillis(100);
+    static final Duration OPEN_LEAD_IN = Duration.ofMillis(200);
     /** A first build of the tokio reference: tokio and its dependencies. */
-    private static final Duration TOKIO_BUILD = Duration.ofSeconds(60);
+    private static final Duration TOKIO_BUILD = Duration.ofSeconds(45);
     private static final Path PORT_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
 
     private final ServerSettings settings;
@@ -230,13 +240,13 @@ public final class ServerComparison {
     /** A point's start, connections, warm-up and closed-loop windows, and the open loop's settle. */
     private Duration closedEstimate(Point point) {
         return POINT_START.plus(PER_CONNECTION.multipliedBy(point.connections())).plus(settings.warmup())
-                .plus(settings.window().plus(WINDOW_LEAD_IN).plus(PER_WINDOW).multipliedBy(settings.closedWindows()))
+                .plus(settings.window().plus(CLOSED_LEAD_IN).plus(PER_WINDOW).multipliedBy(settings.closedWindows()))
                 .plus(openLoads() > 0 ? OPEN_SETTLE : Duration.ZERO);
     }
 
     /** The windows of one open-loop load. */
     private Duration openEstimate() {
-        return settings.window().plus(WINDOW_LEAD_IN).plus(PER_WINDOW).multipliedBy(settings.openWindows());
+        return settings.window().plus(OPEN_LEAD_IN).plus(PER_WINDOW).multipliedBy(settings.openWindows());
     }
 
     /** Why a point cannot run, from what is known before it starts; null when it can. */
@@ -398,8 +408,9 @@ public final class ServerComparison {
                     return failed(ServerLine.CLOSED, null, null, load.readyConnections() + " of " + point.connections()
                             + " connections made their first round trip");
                 }
-                if (!settings.warmup().isZero()) {
-                    String problem = problem(load.closed(settings.warmup()));
+                // In windows of the measured length, for the reason the open loop settles in pieces.
+                for (Duration left = settings.warmup(); left.isPositive(); left = left.minus(settings.window())) {
+                    String problem = problem(load.closed(min(left, settings.window())));
                     if (problem != null) {
                         return failed(ServerLine.CLOSED, null, null, "warm-up: " + problem);
                     }
@@ -412,13 +423,16 @@ public final class ServerComparison {
 
         /**
          * Window {@code index} of the closed loop ({@code fraction} null) or of an open-loop load,
-         * after its lead-in; false when it failed (its line says why).
+         * after a collection of the load generator's heap (its own pauses, 10 ms and more on its
+         * one CPU, fell inside windows and were charged to the server as latency) and the
+         * lead-in; false when it failed (its line says why).
          */
         boolean window(Double fraction, int index) throws InterruptedException {
             Double rate = fraction == null ? null : fraction * maximum;
             String mode = fraction == null ? ServerLine.CLOSED : ServerLine.OPEN;
             try {
-                String problem = problem(measure(rate, WINDOW_LEAD_IN));
+                load.collectGarbage();
+                String problem = problem(measure(rate, rate == null ? CLOSED_LEAD_IN : OPEN_LEAD_IN));
                 if (problem != null) {
                     return failed(mode, fraction, rate, "lead-in of window " + index + ": " + problem);
                 }
@@ -453,8 +467,13 @@ public final class ServerComparison {
             maximum = closedWindows.stream().mapToDouble(ServerLine::requestsPerSecond).average().orElseThrow();
             double first = settings.fractions().get(0);
             try {
-                String problem = problem(load.open(first * maximum, OPEN_SETTLE));
-                return problem == null || failed(ServerLine.OPEN, first, first * maximum, "open-loop settle: " + problem);
+                for (Duration left = OPEN_SETTLE; left.isPositive(); left = left.minus(SETTLE_WINDOW)) {
+                    String problem = problem(load.open(first * maximum, min(left, SETTLE_WINDOW)));
+                    if (problem != null) {
+                        return failed(ServerLine.OPEN, first, first * maximum, "open-loop settle: " + problem);
+                    }
+                }
+                return true;
             } catch (IOException | RuntimeException e) {
                 return failed(ServerLine.OPEN, first, first * maximum, FailureLine.oneLine(e));
             }
@@ -635,6 +654,10 @@ public final class ServerComparison {
                 options.integer("closed-windows", base.closedWindows()), options.integer("open-windows", base.openWindows()),
                 fractions, options.text("server-cpus", base.serverCpus()), options.text("client-cpus", base.clientCpus()),
                 tokio);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static Duration orElse(Duration given, Duration fallback) {

@@ -20,8 +20,12 @@ import threadmill.harness.server.ProcessCpu;
  * <pre>
  * closed &lt;millis&gt;          closed loop: each connection sends when its last echo arrived
  * open &lt;rate&gt; &lt;millis&gt;     open loop: rate requests/s over all connections, on a fixed schedule
+ * collect                  a full collection of this JVM's heap, now, between windows
  * </pre>
- * each answered by one {@code window} Report line. With {@code --server-pid}, the server's CPU
+ * each window answered by one {@code window} Report line, a collection by a {@code collected}
+ * one. A collection asked for before a window keeps the generator's own collections, which
+ * stop its event loop for as long as they take and would be charged to the server as latency,
+ * out of the window: a window allocates far less than the young generation holds. With {@code --server-pid}, the server's CPU
  * time ({@link ProcessCpu}) is read right before each window starts and right after its last
  * echo, so a window's CPU and its requests cover the same interval. The end of stdin closes
  * the connections and ends the process. Bad arguments or a bad command: one line on stderr,
@@ -29,6 +33,8 @@ import threadmill.harness.server.ProcessCpu;
  */
 public final class SteadyLoad {
 
+    /** The command that asks for a collection between windows. */
+    static final String COLLECT = "collect";
     static final String USAGE = "SteadyLoad host:port --connections C --payload P [--selectors S] [--server-pid PID]";
 
     private SteadyLoad() {
@@ -37,7 +43,8 @@ public final class SteadyLoad {
     /**
      * One line of output.
      *
-     * @param kind {@value #READY} once connected, then {@value #WINDOW} per command
+     * @param kind {@value #READY} once connected, then {@value #WINDOW} per window and
+ *        {@value #COLLECTED} per collection
      * @param mode {@code closed} or {@code open}; null for ready
      * @param ratePerSecond the open loop's rate; null otherwise
      * @param askedNanos the window's length as asked (issuing stops then; the last echoes may
@@ -52,6 +59,7 @@ public final class SteadyLoad {
 
         public static final String READY = "ready";
         public static final String WINDOW = "window";
+        public static final String COLLECTED = "collected";
 
         public static Report parse(String json) {
             return JsonLines.parse(json, Report.class);
@@ -92,6 +100,11 @@ public final class SteadyLoad {
             throws IOException, InterruptedException {
         for (String command; (command = commands.readLine()) != null; ) {
             if (command.isBlank()) {
+                continue;
+            }
+            if (command.strip().equals(COLLECT)) {
+                System.gc();
+                print(out, new Report(Report.COLLECTED, null, null, null, null, session.liveConnections(), null));
                 continue;
             }
             Window window = Window.parse(command);
@@ -154,8 +167,8 @@ public final class SteadyLoad {
             } catch (NumberFormatException e) {
                 // Falls through to the one message.
             }
-            throw new IllegalArgumentException("command '" + command.strip() + "' is not 'closed <millis>' or"
-                    + " 'open <requests per second> <millis>' with a length of 1 ms to " + MAX_LENGTH.toMillis()
+            throw new IllegalArgumentException("command '" + command.strip() + "' is not 'closed <millis>',"
+                    + " 'open <requests per second> <millis>' or '" + COLLECT + "', with a length of 1 ms to " + MAX_LENGTH.toMillis()
                     + " ms and a positive rate");
         }
 

@@ -75,6 +75,20 @@ public final class SteadyLoadProcess implements AutoCloseable {
         return window(SteadyLoad.Window.open(ratePerSecond, length));
     }
 
+    /**
+     * A full collection of the load generator's heap, between windows (see {@link SteadyLoad}).
+     *
+     * @throws IOException when the child answers anything but {@code collected}
+     */
+    public void collectGarbage() throws IOException, InterruptedException {
+        child.send(SteadyLoad.COLLECT);
+        SteadyLoad.Report report = next(child, WINDOW_GRACE);
+        if (!SteadyLoad.Report.COLLECTED.equals(report.kind())) {
+            throw new IOException("load generator (pid " + child.pid() + ") answered " + report.kind() + " to "
+                    + SteadyLoad.COLLECT);
+        }
+    }
+
     private SteadyLoad.Report window(SteadyLoad.Window window) throws IOException, InterruptedException {
         child.send(window.command());
         return next(child, window.length().plus(WINDOW_GRACE));
