@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -33,8 +35,11 @@ final class ServerResults {
 
     private final List<ServerLine> lines;
 
+    private final boolean tookTurns;
+
     private ServerResults(List<ServerLine> lines) {
         this.lines = List.copyOf(lines);
+        this.tookTurns = tookTurns(this.lines);
     }
 
     /** The lines of raw/server.jsonl, as RawRun read them. */
@@ -100,7 +105,11 @@ final class ServerResults {
      * server more often than servers measured one after another would.
      */
     boolean serversTookTurns() {
-        for (int connections : connectionCounts()) {
+        return tookTurns;
+    }
+
+    private static boolean tookTurns(List<ServerLine> lines) {
+        for (int connections : lines.stream().map(ServerLine::connections).distinct().toList()) {
             List<String> order = lines.stream().filter(ServerLine::ok)
                     .filter(line -> line.connections() == connections && !line.open()).map(ServerLine::server).toList();
             int changes = 0;
@@ -114,6 +123,32 @@ final class ServerResults {
             }
         }
         return false;
+    }
+
+    /**
+     * Server CPU per request of {@code a} over {@code b}. Where the servers took turns, window
+     * by window: the mean of the ratios of the windows measured in the same turn (same window
+     * number), with the 99.9 % interval of that mean, since both windows of a pair saw the same
+     * minutes of the host and its drift cancels in their ratio. Otherwise, or with fewer than
+     * two pairs, the ratio of the two means with their intervals combined as independent.
+     */
+    Value cpuRatio(Windows a, Windows b) {
+        if (tookTurns) {
+            Map<Integer, Double> theirs = new HashMap<>();
+            for (ServerLine line : b.lines()) {
+                if (line.cpuMicrosPerRequest() != null) {
+                    theirs.put(line.window(), line.cpuMicrosPerRequest());
+                }
+            }
+            double[] ratios = a.lines().stream().filter(line -> line.cpuMicrosPerRequest() != null)
+                    .filter(line -> theirs.containsKey(line.window()))
+                    .mapToDouble(line -> line.cpuMicrosPerRequest() / theirs.get(line.window())).toArray();
+            if (ratios.length > 1) {
+                ListStatistics statistics = new ListStatistics(ratios);
+                return new Value(statistics.getMean(), statistics.getMeanErrorAt(CONFIDENCE), "×");
+            }
+        }
+        return ratio(a.cpuMicrosPerRequest(), b.cpuMicrosPerRequest());
     }
 
     /** The lines of points or windows that failed, in the order written. */

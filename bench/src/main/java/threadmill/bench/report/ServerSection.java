@@ -47,8 +47,8 @@ final class ServerSection {
     static List<Finding> findings(ServerResults results) {
         List<Finding> findings = new ArrayList<>();
         for (int connections : results.connectionCounts()) {
-            Value floor = results.closed(ServerLine.FLOOR, connections).cpuMicrosPerRequest();
-            Value loom = results.closed(LOOM, connections).cpuMicrosPerRequest();
+            ServerResults.Windows floor = results.closed(ServerLine.FLOOR, connections);
+            ServerResults.Windows loom = results.closed(LOOM, connections);
             for (String server : results.servers(connections)) {
                 ServerResults.Windows closed = results.closed(server, connections);
                 if (closed.isEmpty()) {
@@ -56,7 +56,7 @@ final class ServerSection {
                 }
                 Value cpu = closed.cpuMicrosPerRequest();
                 findings.add(new Finding(server, connections, closed.requestsPerSecond(), cpu,
-                        ServerResults.ratio(cpu, floor), ServerResults.ratio(cpu, loom),
+                        results.cpuRatio(closed, floor), results.cpuRatio(closed, loom),
                         results.open(server, connections, ServerResults.QUOTED_FRACTION).p99()));
             }
         }
@@ -85,7 +85,9 @@ final class ServerSection {
                 + "(`/proc/<pid>/stat`, read right before each window and after its last echo), per request. "
                 + "**Floor** (`nio`): the neutral NIO echo loop, one selector per server CPU, the same echo with no task "
                 + "abstraction. Each figure is the mean over the windows ± the half-width of its 99.9 % Student t "
-                + "interval, as a percentage; ratios combine both intervals.");
+                + "interval, as a percentage; " + (results.serversTookTurns()
+                        ? "a ratio is the mean of the ratios of the windows measured in the same turn, with its own "
+                        + "interval, as the host's drift cancels within a turn." : "ratios combine both intervals."));
         for (int connections : results.connectionCounts()) {
             table(ctx, results, connections);
         }
@@ -95,8 +97,8 @@ final class ServerSection {
 
     private static void table(ReportContext ctx, ServerResults results, int connections) {
         ctx.md.heading(3, "Server comparison at " + connections + " connections");
-        Value floor = results.closed(ServerLine.FLOOR, connections).cpuMicrosPerRequest();
-        Value loom = results.closed(LOOM, connections).cpuMicrosPerRequest();
+        ServerResults.Windows floor = results.closed(ServerLine.FLOOR, connections);
+        ServerResults.Windows loom = results.closed(LOOM, connections);
         List<List<String>> rows = new ArrayList<>();
         for (String server : results.servers(connections)) {
             ServerResults.Windows closed = results.closed(server, connections);
@@ -107,8 +109,8 @@ final class ServerSection {
             ServerResults.Windows quoted = results.open(server, connections, ServerResults.QUOTED_FRACTION);
             rows.add(List.of(server.equals(ServerLine.FLOOR) ? server + " (floor)" : server,
                     measured(closed.requestsPerSecond()), measured(cpu),
-                    server.equals(ServerLine.FLOOR) ? "1" : ratio(ServerResults.ratio(cpu, floor)),
-                    server.equals(LOOM) ? "1" : ratio(ServerResults.ratio(cpu, loom)),
+                    server.equals(ServerLine.FLOOR) ? "1" : ratio(results.cpuRatio(closed, floor)),
+                    server.equals(LOOM) ? "1" : ratio(results.cpuRatio(closed, loom)),
                     percent(closed.serverCpuBusy()), latency(closed), quoted.isEmpty() ? "not measured" : latency(quoted),
                     Integer.toString(closed.count())));
         }

@@ -1,6 +1,7 @@
 package threadmill.bench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -80,6 +81,33 @@ class ServerSectionTest {
         assertTrue(tookTurns.contains("The servers of a connection count run side by side and take turns window by window"),
                 tookTurns);
         assertTrue(!tookTurns.contains("one after another"), tookTurns);
+    }
+
+    /**
+     * Servers that took turns: the host's drift moves both servers' CPU per request window by
+     * window, so each server's own interval is wide, but the ratio of the windows of one turn
+     * holds, and the ratio's interval is that of the paired ratios, not the two intervals
+     * combined.
+     */
+    @Test
+    void serversThatTookTurnsAreComparedWindowByWindow() throws Exception {
+        List<ServerLine> turns = new ArrayList<>();
+        double[] drift = {1.0, 1.3, 0.8, 1.2};
+        for (int w = 0; w < drift.length; w++) {
+            turns.add(window("loom", ServerLine.CLOSED, null, null, w, 50_000, 20 * drift[w], 900.0));
+            turns.add(window("futures", ServerLine.CLOSED, null, null, w, 80_000, 11 * drift[w] * (w % 2 == 0 ? 1.01 : 0.99),
+                    900.0));
+        }
+        ServerResults results = ServerResults.of(turns);
+        assertTrue(results.serversTookTurns());
+        Value paired = results.cpuRatio(results.closed("futures", 1000), results.closed("loom", 1000));
+        Value combined = ServerResults.ratio(results.closed("futures", 1000).cpuMicrosPerRequest(),
+                results.closed("loom", 1000).cpuMicrosPerRequest());
+
+        assertEquals(0.55, paired.value(), 1e-9);
+        assertTrue(paired.relativeError() < 0.1, "paired: " + paired);
+        assertTrue(combined.relativeError() > 0.5, "combined: " + combined);
+        assertFalse(ServerResults.of(fixture()).serversTookTurns(), "one server after another");
     }
 
     @Test
