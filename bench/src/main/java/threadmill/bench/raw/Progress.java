@@ -24,6 +24,11 @@ public final class Progress {
     private int done;
     private Duration plannedDone = Duration.ZERO;
     private long lastNanos = startNanos;
+    /** Points of the current group still to report ({@link #together}), of {@link #groupSize}. */
+    private int groupLeft;
+    private int groupSize;
+    /** The group's time, from the point before it to its first report. */
+    private long groupNanos;
 
     /** Progress without a plan: each line says what finished and when. */
     public Progress(RawDir raw) {
@@ -49,14 +54,35 @@ public final class Progress {
         plannedDone = plannedDone.plus(estimate);
         String line = String.format(Locale.ROOT, "%.1f %s %s %s %s", (now - startNanos) / 1e9, stage,
                 runtime == null ? "-" : runtime, params, status);
+        String took;
+        if (groupLeft > 0) {
+            if (groupLeft == groupSize) {
+                groupNanos = now - lastNanos;
+            }
+            groupLeft--;
+            took = String.format(Locale.ROOT, "took %.1f s, a share of %.1f s for %d points taking turns,",
+                    groupNanos / 1e9 / groupSize, groupNanos / 1e9, groupSize);
+        } else {
+            took = String.format(Locale.ROOT, "took %.1f s", (now - lastNanos) / 1e9);
+        }
         if (points > 0) {
-            line += String.format(Locale.ROOT, " | point %d/%d, took %.1f s (planned %.1f s), remaining ~%s", done,
-                    points, (now - lastNanos) / 1e9, estimate.toMillis() / 1e3, minutes(remaining(now)));
+            line += String.format(Locale.ROOT, " | point %d/%d, %s (planned %.1f s), remaining ~%s", done, points, took,
+                    estimate.toMillis() / 1e3, minutes(remaining(now)));
         }
         lastNanos = now;
         System.out.println(line);
         System.out.flush();
         log.append(line);
+    }
+
+    /**
+     * The next {@code count} points were measured together, taking turns (the server
+     * comparison's servers): they finish at once, so each line's time is an even share of the
+     * time since the point before them, and says so.
+     */
+    public synchronized void together(int count) {
+        groupLeft = count;
+        groupSize = count;
     }
 
     /**

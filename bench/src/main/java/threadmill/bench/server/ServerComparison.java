@@ -334,7 +334,7 @@ public final class ServerComparison {
                 }
             }
         }
-        live.forEach(run -> run.endLoad(null));
+        endLoad(live, null);
         if (settings.openWindows() == 0) {
             return;
         }
@@ -351,8 +351,16 @@ public final class ServerComparison {
                     }
                 }
             }
-            live.forEach(run -> run.endLoad(fraction));
+            endLoad(live, fraction);
         }
+    }
+
+    /** Every live point has measured the load: each reports it, as points measured together. */
+    private static void endLoad(List<PointRun> live, Double fraction) {
+        if (!live.isEmpty()) {
+            live.get(0).progress.together(live.size());
+        }
+        live.forEach(run -> run.endLoad(fraction));
     }
 
     /**

@@ -26,6 +26,29 @@ class ProgressTest {
         assertTrue(lines.get(1).contains("| point 4/4,"), lines.get(1));
     }
 
+    /** Points measured together share the time since the point before them, and say so; the next point does not. */
+    @Test
+    void pointsMeasuredTogetherShareTheirTime(@TempDir Path dir) throws Exception {
+        Progress progress = new Progress(new RawDir(dir), Duration.ofMinutes(10), 4);
+        progress.together(2);
+        Thread.sleep(400);
+        progress.point("server", "nio", "closed", "ok", Duration.ofSeconds(20));
+        progress.point("server", "futures", "closed", "ok", Duration.ofSeconds(20));
+        progress.point("report", null, "x", "ok", Duration.ZERO);
+        List<String> lines = Files.readAllLines(dir.resolve("suite.log"));
+
+        for (String line : lines.subList(0, 2)) {
+            var shares = java.util.regex.Pattern.compile("took (\\d+\\.\\d) s, a share of (\\d+\\.\\d) s for 2 points taking turns,")
+                    .matcher(line);
+            assertTrue(shares.find(), line);
+            double share = Double.parseDouble(shares.group(1));
+            double whole = Double.parseDouble(shares.group(2));
+            assertTrue(whole >= 0.4, line);
+            assertEquals(whole / 2, share, 0.051, line);
+        }
+        assertTrue(lines.get(2).contains("| point 3/4, took ") && !lines.get(2).contains("share"), lines.get(2));
+    }
+
     /** The rest of the plan, scaled by the pace so far once a twentieth is done, within bounds. */
     @Test
     void theRemainingTimeFollowsThePaceSoFar(@TempDir Path dir) {
