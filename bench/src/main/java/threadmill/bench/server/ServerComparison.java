@@ -312,7 +312,7 @@ public final class ServerComparison {
                 }
             }
             try {
-                takeTurns(runs);
+                takeTurns(runs, progress);
             } finally {
                 runs.forEach(PointRun::close);
             }
@@ -320,7 +320,7 @@ public final class ServerComparison {
     }
 
     /** The points of one connection count: started one by one, then measured window by window in turn. */
-    private void takeTurns(List<PointRun> runs) throws InterruptedException {
+    private void takeTurns(List<PointRun> runs, Progress progress) throws InterruptedException {
         List<PointRun> live = new ArrayList<>();
         for (PointRun run : runs) {
             if (run.start()) {
@@ -334,7 +334,7 @@ public final class ServerComparison {
                 }
             }
         }
-        endLoad(live, null);
+        endLoad(live, null, progress);
         if (settings.openWindows() == 0) {
             return;
         }
@@ -351,15 +351,13 @@ public final class ServerComparison {
                     }
                 }
             }
-            endLoad(live, fraction);
+            endLoad(live, fraction, progress);
         }
     }
 
     /** Every live point has measured the load: each reports it, as points measured together. */
-    private static void endLoad(List<PointRun> live, Double fraction) {
-        if (!live.isEmpty()) {
-            live.get(0).progress.together(live.size());
-        }
+    private static void endLoad(List<PointRun> live, Double fraction, Progress progress) {
+        progress.together(live.size());
         live.forEach(run -> run.endLoad(fraction));
     }
 
