@@ -80,10 +80,10 @@ public final class ServerComparison {
      * {@link #SETTLE_WINDOW}: the load generator's open-loop path (requests held to their due
      * time) is code its closed loop never ran, and so is the end of an open window. Settled in
      * one piece, the generator's event loop was compiled for the middle of a window only; the
-     * first window's end deoptimised it, and the next second, the first measured window, ran it
-     * less optimised, too slow for the schedule at the fastest servers' rates (its p99 was
-     * tens of milliseconds where the later windows' were a few). Three short settle windows
-     * let every part of a window, its end included, compile before anything counts.
+     * first window's end deoptimised it, and the first measured window ran it less optimised,
+     * too slow for the schedule at the fastest servers' rates, so its p99 was the generator's.
+     * Three short settle windows let every part of a window, its end included, compile before
+     * anything counts.
      */
     private static final Duration OPEN_SETTLE = Duration.ofMillis(1200);
     private static final Duration SETTLE_WINDOW = Duration.ofMillis(400);
@@ -94,11 +94,10 @@ public final class ServerComparison {
      * open loop, nothing yet queued. The lead-in brings back the steady state the window is to
      * measure; a longer one costs every window its length. A closed loop is at full load from
      * its first round trip; an open loop needs time for every connection's schedule to have
-     * started (at 10,000 connections and tens of thousands of requests a second, each sends
-     * every few hundred milliseconds), so it gets twice as long.
+     * started (with many connections each sends only every so often), so it gets twice as long.
      */
-    static final Duration CLOSED_LEAD_IN = Duration.ofMillis(100);
-    static final Duration OPEN_LEAD_IN = Duration.ofMillis(200);
+    private static final Duration CLOSED_LEAD_IN = Duration.ofMillis(100);
+    private static final Duration OPEN_LEAD_IN = Duration.ofMillis(200);
     /** A first build of the tokio reference: tokio and its dependencies. */
     private static final Duration TOKIO_BUILD = Duration.ofSeconds(45);
     private static final Path PORT_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
@@ -429,9 +428,9 @@ public final class ServerComparison {
 
         /**
          * Window {@code index} of the closed loop ({@code fraction} null) or of an open-loop load,
-         * after a collection of the load generator's heap (its own pauses, 10 ms and more on its
-         * one CPU, fell inside windows and were charged to the server as latency) and the
-         * lead-in; false when it failed (its line says why).
+         * after a collection of the load generator's heap (its own pauses, on its one CPU, would
+         * fall inside windows and be charged to the server as latency) and the lead-in; false
+         * when it failed (its line says why).
          */
         boolean window(Double fraction, int index) throws InterruptedException {
             Double rate = fraction == null ? null : fraction * maximum;

@@ -99,9 +99,9 @@ public record ServerSettings(List<String> servers, List<Integer> connections, in
 
     /**
      * The quick suite's: 1,000 connections, a 1.5-s warm-up, seven closed-loop windows of 1 s
-     * and six at 75 % of each server's maximum. Windows of 1 s rather than half as many of 2 s: a figure's
-     * interval is Student t over its windows, and t at 99.9 % falls from 12.9 for 4 windows to
-     * 6.0 for 7, far more than a shorter window widens their spread.
+     * and six at 75 % of each server's maximum. Windows of 1 s rather than half as many of 2 s:
+     * a figure's interval is Student t over its windows, and t at 99.9 % falls from 12.9 for 4
+     * windows to 6.0 for 7, far more than a shorter window widens their spread.
      */
     public static ServerSettings quick(List<String> runtimes, Path tokio) {
         return new ServerSettings(rows(runtimes), List.of(1_000), DEFAULT_PAYLOAD_BYTES, Duration.ofMillis(1500),

@@ -25,9 +25,9 @@ import threadmill.harness.server.ProcessCpu;
  * each window answered by one {@code window} Report line, a collection by a {@code collected}
  * one. A collection asked for before a window keeps the generator's own collections, which
  * stop its event loop for as long as they take and would be charged to the server as latency,
- * out of the window: a window allocates far less than the young generation holds. With {@code --server-pid}, the server's CPU
- * time ({@link ProcessCpu}) is read right before each window starts and right after its last
- * echo, so a window's CPU and its requests cover the same interval. The end of stdin closes
+ * out of the window: a window allocates far less than the young generation holds. With
+ * {@code --server-pid}, the server's CPU time ({@link ProcessCpu}) is read right before each
+ * window starts and right after its last echo, so a window's CPU and its requests cover the same interval. The end of stdin closes
  * the connections and ends the process. Bad arguments or a bad command: one line on stderr,
  * exit code 2; a target that cannot be reached: exit code 1.
  */
@@ -44,7 +44,7 @@ public final class SteadyLoad {
      * One line of output.
      *
      * @param kind {@value #READY} once connected, then {@value #WINDOW} per window and
- *        {@value #COLLECTED} per collection
+     *        {@value #COLLECTED} per collection
      * @param mode {@code closed} or {@code open}; null for ready
      * @param ratePerSecond the open loop's rate; null otherwise
      * @param askedNanos the window's length as asked (issuing stops then; the last echoes may
@@ -168,8 +168,8 @@ public final class SteadyLoad {
                 // Falls through to the one message.
             }
             throw new IllegalArgumentException("command '" + command.strip() + "' is not 'closed <millis>',"
-                    + " 'open <requests per second> <millis>' or '" + COLLECT + "', with a length of 1 ms to " + MAX_LENGTH.toMillis()
-                    + " ms and a positive rate");
+                    + " 'open <requests per second> <millis>' or '" + COLLECT + "', with a length of 1 ms to "
+                    + MAX_LENGTH.toMillis() + " ms and a positive rate");
         }
 
         private static Duration length(String millis) {
