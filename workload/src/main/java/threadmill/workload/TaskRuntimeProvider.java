@@ -89,6 +89,22 @@ public interface TaskRuntimeProvider {
         return List.of();
     }
 
+    /**
+     * The JVM flags that size this runtime's own threads to a process that has {@code cpus}
+     * processors (a server pinned to them, a benchmark fork on the whole machine); empty where
+     * the runtime sizes them from the processor count it sees (virtual threads' carriers, a
+     * pool of one worker per processor) or has no threads of its own to size. A runtime whose
+     * defaults do not follow the processor count (a floor of two workers, a pool meant for
+     * blocking calls) names here its documented settings for that many processors, each with
+     * the reason in its provider.
+     *
+     * @throws IllegalArgumentException when {@code cpus} is outside 1 to {@link #MAX_WORKERS}
+     */
+    default List<String> jvmFlagsForCpus(int cpus) {
+        Validate.inRange("cpus", cpus, 1, MAX_WORKERS);
+        return List.of();
+    }
+
     /** The most workers {@link #jvmFlagsForWorkers} accepts: far more than any machine this runs on has cores. */
     int MAX_WORKERS = 1024;
 

@@ -15,9 +15,9 @@ import threadmill.workload.Sockets;
  * An echo server in a JVM of its own for the length of a trial: the client and the server do
  * not share heap, GC or the descriptor limit (10,000 connections need 20,000 descriptors in one
  * process, more than a usual {@code ulimit -n} allows). The child runs on the same java with the
- * benchmark JVM's own heap, pre-touch, stack and GC flags and its {@code -Dthreadmill.*} settings (e.g.
- * {@code threadmill.pool.size}), so that what {@code -jvmArgs} says and JMH records holds for
- * both sides.
+ * benchmark JVM's own heap, pre-touch, stack and GC flags, its {@code -Dthreadmill.*} settings
+ * (e.g. {@code threadmill.pool.size}) and its {@code -Dkotlinx.coroutines.*} ones, so that what
+ * {@code -jvmArgs} says and JMH records holds for both sides.
  */
 final class ServerJvm implements AutoCloseable {
 
@@ -47,13 +47,17 @@ final class ServerJvm implements AutoCloseable {
         return server;
     }
 
-    /** The flags of this JVM that size its memory, choose its GC or set Threadmill; none of JMH's own. */
+    /**
+     * The flags of this JVM that size its memory, choose its GC, set Threadmill or size the
+     * coroutines' dispatchers (the suite's sizing to the CPUs, for a coroutines server); none of
+     * JMH's own.
+     */
     static List<String> inheritedFlags() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(flag -> flag.startsWith("-Xms") || flag.startsWith("-Xmx") || flag.startsWith("-Xss")
                         || flag.matches("-XX:[+-]Use\\w*GC") || flag.matches("-XX:[+-]AlwaysPreTouch")
                         || flag.startsWith("-XX:MaxDirectMemorySize")
-                        || flag.startsWith("-Dthreadmill."))
+                        || flag.startsWith("-Dthreadmill.") || flag.startsWith("-Dkotlinx.coroutines."))
                 .toList();
     }
 

@@ -1,20 +1,24 @@
 package threadmill.bench.raw;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * One line of raw/server.jsonl: one measured window of the steady-state server comparison
  * (connections opened once, then round trips for a fixed time), or a server and connection
  * count that could not be measured ({@code status} failed, {@code window} null, the reason in
- * {@code error}). Appended as soon as the window ends.
+ * {@code error}). Appended as soon as the window ends. {@code serverJvmFlags} are the flags the
+ * server's JVM was started with, null where no JVM of the suite's served (tokio's, a remote
+ * server) or none had started.
  */
 public record ServerLine(
         @JsonProperty(required = true) String server, String runtimeVersion, @JsonProperty(required = true) String mode,
         @JsonProperty(required = true) int connections, Integer payloadBytes, Double loadFraction, Double targetRate,
         Integer window, Double seconds, Long requests, Long errors, Double requestsPerSecond, Long serverCpuNanos,
         Double cpuMicrosPerRequest, Double p50Micros, Double p90Micros, Double p99Micros, Double p999Micros,
-        Double maxMicros, String serverCpus, String clientCpus, String serverHost, String hgrm,
-        @JsonProperty(required = true) String status, String error) {
+        Double maxMicros, String serverCpus, String clientCpus, String serverHost, List<String> serverJvmFlags,
+        String hgrm, @JsonProperty(required = true) String status, String error) {
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";

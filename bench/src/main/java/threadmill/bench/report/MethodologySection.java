@@ -102,6 +102,9 @@ final class MethodologySection {
                 k -> new LinkedHashSet<>()).add(join(p.jvmFlags())));
         ctx.run.pitfalls().forEach(p -> parts.computeIfAbsent("pitfall " + p.pitfall() + " " + p.runtime(),
                 k -> new LinkedHashSet<>()).add(join(p.jvmFlags())));
+        ctx.run.server().stream().filter(line -> line.serverJvmFlags() != null)
+                .forEach(line -> parts.computeIfAbsent("server " + line.server() + " (its own JVM)",
+                        k -> new LinkedHashSet<>()).add(join(line.serverJvmFlags())));
         if (parts.isEmpty()) {
             ctx.md.paragraph("JVM flags: not recorded.");
             return;

@@ -71,7 +71,8 @@ final class ServerSection {
         ctx.md.heading(2, ServerFigures.SECTION);
         ctx.md.paragraph("Each server runs in a process of its own on CPUs of its own, and the neutral load generator "
                 + "in a JVM of its own on the others (`taskset`); a JVM so pinned sees only its CPUs, so each runtime "
-                + "sizes its workers, carriers or loops to the server's CPUs. The connections are opened once and each "
+                + "sizes its workers, carriers or loops to the server's CPUs" + sizing(results) + ". The connections "
+                + "are opened once and each "
                 + "makes one round trip before anything is measured; after a closed-loop warm-up come fixed-time "
                 + "windows: closed loop first (each connection sends its next " + payload(results) + "-byte request when "
                 + "its last echo arrived, every echo checked), whose mean rate is the server's maximum, then open loop "
@@ -93,6 +94,32 @@ final class ServerSection {
         }
         failures(ctx, results);
         ctx.md.paragraph(layout(results));
+    }
+
+    /**
+     * The flags beyond the floor's that a server's JVM was started with, where a runtime's own
+     * defaults do not follow the processor count: ", except that ..." or empty.
+     */
+    static String sizing(ServerResults results) {
+        Set<String> common = new LinkedHashSet<>();
+        results.lines().stream().filter(line -> line.server().equals(ServerLine.FLOOR) && line.serverJvmFlags() != null)
+                .findFirst().ifPresent(line -> common.addAll(line.serverJvmFlags()));
+        if (common.isEmpty()) {
+            return "";
+        }
+        List<String> sized = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (ServerLine line : results.lines()) {
+            if (line.serverJvmFlags() == null || !seen.add(line.server())) {
+                continue;
+            }
+            List<String> own = line.serverJvmFlags().stream().filter(flag -> !common.contains(flag)).toList();
+            if (!own.isEmpty()) {
+                sized.add(line.server() + "'s with `" + String.join(" ", own) + "`");
+            }
+        }
+        return sized.isEmpty() ? "" : ", where a runtime's own defaults do not follow the processor count given the"
+                + " flags that do so (" + String.join("; ", sized) + "; its runtime's README says why)";
     }
 
     private static void table(ReportContext ctx, ServerResults results, int connections) {

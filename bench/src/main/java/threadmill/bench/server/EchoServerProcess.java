@@ -13,6 +13,8 @@ import threadmill.harness.ChildProcess;
 import threadmill.harness.ServeRuntime;
 import threadmill.harness.echo.NeutralEchoServer;
 import threadmill.harness.server.CpuLayout;
+import threadmill.workload.TaskRuntimeProvider;
+import threadmill.workload.TaskRuntimes;
 
 /**
  * One row's echo server in a process of its own, on the server's CPUs: a runtime of the
@@ -20,7 +22,9 @@ import threadmill.harness.server.CpuLayout;
  * neutral NIO echo loops, one per server CPU, so a single selector on a one-CPU server set),
  * or tokio's ({@value ServerLine#TOKIO}: {@code tokio-reference echo-server}, one worker per
  * server CPU). Every JVM server runs with {@link #JVM_FLAGS}; it sizes its own workers,
- * carriers or loops to the CPUs it is pinned to, since that is what it sees.
+ * carriers or loops to the CPUs it is pinned to, since that is what it sees, and where a
+ * runtime's defaults do not follow the processor count, with the flags its provider names for
+ * that many CPUs ({@link TaskRuntimeProvider#jvmFlagsForCpus}).
  */
 final class EchoServerProcess implements AutoCloseable {
 
@@ -39,10 +43,12 @@ final class EchoServerProcess implements AutoCloseable {
 
     private final ChildProcess child;
     private final InetSocketAddress address;
+    private final List<String> flags;
 
-    private EchoServerProcess(ChildProcess child, InetSocketAddress address) {
+    private EchoServerProcess(ChildProcess child, InetSocketAddress address, List<String> flags) {
         this.child = child;
         this.address = address;
+        this.flags = flags;
     }
 
     /**
@@ -53,22 +59,35 @@ final class EchoServerProcess implements AutoCloseable {
      */
     static EchoServerProcess start(String server, CpuLayout layout, TokioBinary tokio)
             throws IOException, InterruptedException {
-        String cpus = Integer.toString(layout.serverCpuCount());
+        int cpuCount = layout.serverCpuCount();
+        List<String> flags = switch (server) {
+            case ServerLine.FLOOR -> jvmFlags();
+            case ServerLine.TOKIO -> List.of();
+            default -> jvmFlags(server, cpuCount);
+        };
         ChildProcess child = switch (server) {
-            case ServerLine.FLOOR -> ChildProcess.start(layout.serverLauncher(), NeutralEchoServer.class, jvmFlags(),
-                    List.of("--loops", cpus));
+            case ServerLine.FLOOR -> ChildProcess.start(layout.serverLauncher(), NeutralEchoServer.class, flags,
+                    List.of("--loops", Integer.toString(cpuCount)));
             case ServerLine.TOKIO -> {
                 if (!tokio.available()) {
                     throw new IllegalStateException(tokio.notRun());
                 }
                 List<String> command = new ArrayList<>(layout.serverLauncher());
-                command.addAll(List.of(tokio.binary().toString(), "echo-server", "--bind", "127.0.0.1:0", "--workers", cpus));
+                command.addAll(List.of(tokio.binary().toString(), "echo-server", "--bind", "127.0.0.1:0", "--workers",
+                        Integer.toString(cpuCount)));
                 yield ChildProcess.exec("tokio-reference echo-server", command);
             }
-            default -> ChildProcess.start(layout.serverLauncher(), ServeRuntime.class, jvmFlags(), List.of(server));
+            default -> ChildProcess.start(layout.serverLauncher(), ServeRuntime.class, flags, List.of(server));
         };
         ChildProcess.listening(child, START_TIMEOUT);
-        return new EchoServerProcess(child, child.address());
+        return new EchoServerProcess(child, child.address(), flags);
+    }
+
+    /** {@link #jvmFlags()} and the flags that size {@code runtime}'s threads to {@code cpus} processors. */
+    static List<String> jvmFlags(String runtime, int cpus) {
+        List<String> flags = new ArrayList<>(jvmFlags());
+        flags.addAll(TaskRuntimes.provider(runtime).jvmFlagsForCpus(cpus));
+        return List.copyOf(flags);
     }
 
     /**
@@ -107,6 +126,11 @@ final class EchoServerProcess implements AutoCloseable {
 
     InetSocketAddress address() {
         return address;
+    }
+
+    /** The flags the server's JVM was started with; empty for tokio's, which is no JVM. */
+    List<String> flags() {
+        return flags;
     }
 
     long pid() {

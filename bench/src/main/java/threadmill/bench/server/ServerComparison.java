@@ -174,6 +174,11 @@ public final class ServerComparison {
         return new ServerComparison(settings, null, target, pinned ? List.of("taskset", "-c", cpus) : List.of(), cpus);
     }
 
+    /** How many CPUs each server process has (every CPU when it runs unpinned); 0 for a remote server. */
+    int serverCpuCount() {
+        return layout == null ? 0 : layout.serverCpuCount();
+    }
+
     /** What env.json records of the layout: the CPU lists, null when unpinned. */
     public RunEnvironment.Pinning pinning() {
         if (layout == null) {
@@ -529,7 +534,7 @@ public final class ServerComparison {
                     result.requests(), result.errors(), finite(result.requestsPerSecond()), cpu, cpuPerRequest,
                     micros(recorded, latency.getValueAtPercentile(50)), micros(recorded, latency.getValueAtPercentile(90)),
                     micros(recorded, latency.getValueAtPercentile(99)), micros(recorded, latency.getValueAtPercentile(99.9)),
-                    micros(recorded, latency.getMaxValue()), serverCpus(), clientCpus, serverHost(), hgrm,
+                    micros(recorded, latency.getMaxValue()), serverCpus(), clientCpus, serverHost(), serverJvmFlags(), hgrm,
                     problem == null ? ServerLine.OK : ServerLine.FAILED, problem);
         }
 
@@ -545,11 +550,16 @@ public final class ServerComparison {
             return result.requests() == 0 ? "no round trip completed" : null;
         }
 
+        /** The flags the server's JVM was started with, null before it started or where it is no JVM of ours. */
+        private List<String> serverJvmFlags() {
+            return server == null || server.flags().isEmpty() ? null : server.flags();
+        }
+
         /** Writes the failed line of a point or window and stops the point; returns false. */
         private boolean failed(String mode, Double fraction, Double rate, String error) {
             raw.append(new ServerLine(point.server(), version, mode, point.connections(), settings.payloadBytes(),
                     fraction, rate, null, null, null, null, null, null, null, null, null, null, null, null,
-                    serverCpus(), clientCpus, serverHost(), null, ServerLine.FAILED, error));
+                    serverCpus(), clientCpus, serverHost(), serverJvmFlags(), null, ServerLine.FAILED, error));
             report(fraction, "failed: " + error);
             return stop();
         }

@@ -12,8 +12,8 @@ import threadmill.workload.TaskRuntimes;
  * The benchmarks of one class, as the suite runs them: its points (one {@link JmhPart} per
  * method or set of points), the run settings they share, and the runtimes the group leaves out.
  * Its results are one file, {@code raw/jmh-<name>.json}, however many JMH invocations it takes
- * (one per set of runtimes that share their points, and one per runtime and worker count, since
- * a worker count is a flag of the fork's JVM).
+ * (one per set of runtimes that share their points and their forks' flags, and one per runtime
+ * and worker count, since a worker count is a flag of the fork's JVM).
  *
  * @param name the group, which names the raw files {@code jmh-<name>.json} and {@code .log}
  * @param benchmarkClass simple name of the class in {@code threadmill.bench.jmh}
@@ -52,14 +52,16 @@ public record JmhGroup(String name, String benchmarkClass, boolean gcProfiler, J
         for (JmhPart part : parts) {
             String include = part.method() == null ? includeRegex() : includeRegex() + part.method() + "$";
             if (part.workers().isEmpty()) {
-                Map<Map<String, List<String>>, List<String>> byParams = new LinkedHashMap<>();
+                Map<Sharing, List<String>> bySharing = new LinkedHashMap<>();
                 for (String runtime : runtimes) {
-                    byParams.computeIfAbsent(part.paramsFor(TaskRuntimes.provider(runtime)), p -> new ArrayList<>())
+                    TaskRuntimeProvider provider = TaskRuntimes.provider(runtime);
+                    List<String> flags = part.cpuSized() ? provider.jvmFlagsForCpus(CPUS) : List.of();
+                    bySharing.computeIfAbsent(new Sharing(part.paramsFor(provider), flags), p -> new ArrayList<>())
                             .add(runtime);
                 }
-                byParams.forEach((params, sharing) -> {
-                    if (params.values().stream().noneMatch(List::isEmpty)) {
-                        invocations.add(new JmhInvocation(this, part, include, sharing, params, List.of()));
+                bySharing.forEach((sharing, sharedBy) -> {
+                    if (sharing.params().values().stream().noneMatch(List::isEmpty)) {
+                        invocations.add(new JmhInvocation(this, part, include, sharedBy, sharing.params(), sharing.flags()));
                     }
                 });
                 continue;
@@ -111,6 +113,13 @@ public record JmhGroup(String name, String benchmarkClass, boolean gcProfiler, J
     /** The planned time of the group on {@code requested} runtimes. */
     Duration estimate(List<String> requested) {
         return invocations(requested).stream().map(JmhInvocation::estimate).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** The CPUs a fork sees: it runs unpinned on this machine. */
+    private static final int CPUS = Runtime.getRuntime().availableProcessors();
+
+    /** What runtimes must have alike to share one JMH invocation: their params and their forks' flags. */
+    private record Sharing(Map<String, List<String>> params, List<String> flags) {
     }
 
     /** A point the group does not run on a runtime, and why. */

@@ -10,7 +10,8 @@ import threadmill.workload.TaskRuntimes;
 
 /**
  * One run of JMH's Runner for a group: the benchmarks {@code include} matches, on these
- * runtimes, at these params, with these flags appended to every fork's JVM (a worker count).
+ * runtimes, at these params, with these flags appended to every fork's JVM (a worker count, or
+ * the sizing of a runtime's threads to the machine's CPUs).
  */
 record JmhInvocation(JmhGroup group, JmhPart part, String include, List<String> runtimes,
                      Map<String, List<String>> params, List<String> forkFlags) {

@@ -21,10 +21,14 @@ import threadmill.workload.TaskRuntimeProvider;
  * @param workers worker counts besides the default, for the runtimes whose provider has a knob for them
  * @param operation what one operation is expected to take, for a runtime and one value of each param
  * @param setup what a fork's trial setup is expected to take (a server JVM, armed timers)
+ * @param cpuSized whether each runtime's fork runs with the flags that size its threads to
+ *        the machine's CPUs ({@link TaskRuntimeProvider#jvmFlagsForCpus}): the socket points,
+ *        where a runtime whose defaults ignore the processor count would otherwise spread its
+ *        I/O over threads the machine has no CPUs for
  */
 record JmhPart(String method, int methods, Map<String, List<String>> params, List<Restriction> restrictions,
                List<Integer> workers, BiFunction<TaskRuntimeProvider, Map<String, String>, Duration> operation,
-               Duration setup) {
+               Duration setup, boolean cpuSized) {
 
     JmhPart {
         params = new LinkedHashMap<>(params);
@@ -35,29 +39,34 @@ record JmhPart(String method, int methods, Map<String, List<String>> params, Lis
     /** Every method of the class at these params, every runtime alike. */
     static JmhPart of(Map<String, List<String>> params,
                       BiFunction<TaskRuntimeProvider, Map<String, String>, Duration> operation) {
-        return new JmhPart(null, 1, params, List.of(), List.of(), operation, Duration.ZERO);
+        return new JmhPart(null, 1, params, List.of(), List.of(), operation, Duration.ZERO, false);
     }
 
     JmhPart method(String name) {
-        return new JmhPart(name, 1, params, restrictions, workers, operation, setup);
+        return new JmhPart(name, 1, params, restrictions, workers, operation, setup, cpuSized);
     }
 
     JmhPart methods(int count) {
-        return new JmhPart(method, count, params, restrictions, workers, operation, setup);
+        return new JmhPart(method, count, params, restrictions, workers, operation, setup, cpuSized);
     }
 
     JmhPart restrict(Restriction restriction) {
         List<Restriction> more = new ArrayList<>(restrictions);
         more.add(restriction);
-        return new JmhPart(method, methods, params, more, workers, operation, setup);
+        return new JmhPart(method, methods, params, more, workers, operation, setup, cpuSized);
     }
 
     JmhPart workers(Integer... counts) {
-        return new JmhPart(method, methods, params, restrictions, List.of(counts), operation, setup);
+        return new JmhPart(method, methods, params, restrictions, List.of(counts), operation, setup, cpuSized);
     }
 
     JmhPart setup(Duration perFork) {
-        return new JmhPart(method, methods, params, restrictions, workers, operation, perFork);
+        return new JmhPart(method, methods, params, restrictions, workers, operation, perFork, cpuSized);
+    }
+
+    /** These points with each runtime's fork sized to the machine's CPUs (see {@code cpuSized}). */
+    JmhPart sizedToCpus() {
+        return new JmhPart(method, methods, params, restrictions, workers, operation, setup, true);
     }
 
     /** The values of each param for a runtime, after the restrictions that apply to it. */

@@ -178,7 +178,7 @@ public enum SuiteSize {
     private static JmhGroup socketThroughput(String name, String benchmark, int forks, int measured,
             BiFunction<TaskRuntimeProvider, Map<String, String>, Duration> cost, String why) {
         return group(name, benchmark, false, settings(forks, 3, measured, 400, 1024),
-                List.of(JmhPart.of(sockets("1000"), cost).setup(SERVER_JVM)), why);
+                List.of(JmhPart.of(sockets("1000"), cost).setup(SERVER_JVM).sizedToCpus()), why);
     }
 
     private static JmhSettings settings(int forks, int warmup, int measured, int iterationMillis, int heapMegabytes) {
@@ -195,9 +195,9 @@ public enum SuiteSize {
                 group("sleep", "SleepThroughputBenchmark", false, once,
                         List.of(JmhPart.of(sleeps("1000"), JmhCosts::sleep)), "smoke: every stage once"),
                 group("requests", "RequestFanOutBenchmark", false, once,
-                        List.of(JmhPart.of(sockets("10"), JmhCosts::requests).setup(SERVER_JVM)), "smoke: every stage once"),
+                        List.of(JmhPart.of(sockets("10"), JmhCosts::requests).setup(SERVER_JVM).sizedToCpus()), "smoke: every stage once"),
                 group("connect-storm", "ConnectStormBenchmark", false, once,
-                        List.of(JmhPart.of(sockets("10"), JmhCosts::served).setup(SERVER_JVM)), "smoke: every stage once"),
+                        List.of(JmhPart.of(sockets("10"), JmhCosts::served).setup(SERVER_JVM).sizedToCpus()), "smoke: every stage once"),
                 group("timer-latency", "TimerLatenessBenchmark", false, once,
                         List.of(JmhPart.of(sleeps("1000"), JmhCosts::sleep)), "smoke: every stage once"));
     }
@@ -218,7 +218,7 @@ public enum SuiteSize {
                                         "tasks", List.of("100000")))),
                         "spawn cost, the headline's: 2 forks of 6 200 ms iterations after 1.2 s of warm-up (spawn rates settle only after a second or more)"),
                 group("requests", "RequestFanOutBenchmark", false, settings(2, 2, 5, 300, 512),
-                        List.of(JmhPart.of(sockets("1000"), JmhCosts::requests).setup(SERVER_JVM)),
+                        List.of(JmhPart.of(sockets("1000"), JmhCosts::requests).setup(SERVER_JVM).sizedToCpus()),
                         "request fan-out throughput at 1,000 connections, the headline's: 2 forks of 300 ms"
                                 + " iterations"),
                 group("timer-latency", "TimerLatenessBenchmark", false, settings(1, 1, 3, 300, 512),
@@ -279,7 +279,7 @@ public enum SuiteSize {
                 // 10,000 connections, whose fan-out took seconds per operation where tasks are threads.
                 group("request-latency", "RequestLatencyBenchmark", false, settings(1, 1, 3, 1000, 1024),
                         List.of(JmhPart.of(sockets("1000"), JmhCosts::requests).method("fanOutRoundTrips")
-                                .setup(SERVER_JVM)),
+                                .setup(SERVER_JVM).sizedToCpus()),
                         "round-trip latency histograms of the request fan-out at 1,000 connections, one fork (the"
                                 + " steady-state server stage has 10,000 and the open loop)")));
         groups.addAll(millionTaskGroups());

@@ -45,9 +45,10 @@ class SchemaRoundTripTest {
                         "not run: cargo or tokio sources not available (no cargo)"))),
                 new ServerLine("futures", null, "open", 1000, 128, 0.75, 45000.0, 2, 2.001, 90045L, 0L, 44999.5,
                         810_000_000L, 8.995, 41.2, 60.1, 120.5, 300.7, 1200.9, "0", "1", null,
+                        List.of("-Xmx512m", "-Dkotlinx.coroutines.io.parallelism=2"),
                         "hgrm/server-futures-1000-open-75-w2.hgrm", "ok", null),
                 new ServerLine("pool", null, "closed", 1000, 128, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, "failed", "not run: bounded"));
+                        null, null, null, null, null, null, null, null, null, null, "failed", "not run: bounded"));
         for (Record line : lines) {
             assertEquals(line, JsonLines.read(JsonLines.write(line), line.getClass()), line.getClass().getSimpleName());
         }
@@ -73,7 +74,7 @@ class SchemaRoundTripTest {
     @Test
     void aServerLineThatSaysOkMustBeAMeasuredWindow() {
         String line = JsonLines.write(new ServerLine("loom", null, "closed", 10, 128, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, "failed", "no"))
+                null, null, null, null, null, null, null, null, null, null, null, null, null, "failed", "no"))
                 .replace("\"failed\"", "\"ok\"");
 
         JsonProcessingException error = assertThrows(JsonProcessingException.class, () -> JsonLines.read(line, ServerLine.class));

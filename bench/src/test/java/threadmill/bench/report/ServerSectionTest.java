@@ -40,7 +40,7 @@ class ServerSectionTest {
         long requests = Math.round(rate * 2);
         return new ServerLine(server, null, mode, 1000, 128, fraction, target, window, 2.0, requests, 0L, rate,
                 Math.round(cpuMicros * 1000 * requests), cpuMicros, p99 / 3, p99 / 2, p99, p99 * 2, p99 * 3, "0", "1",
-                null, null, ServerLine.OK, null);
+                null, null, null, ServerLine.OK, null);
     }
 
     private void write(List<ServerLine> lines) throws IOException {
@@ -56,7 +56,7 @@ class ServerSectionTest {
         lines.addAll(server("futures", 80_000, 11, 2000));
         lines.addAll(server(ServerLine.FLOOR, 90_000, 10, 1500));
         lines.add(new ServerLine("pool", null, ServerLine.CLOSED, 1000, 128, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, "0", "1", null, null, ServerLine.FAILED,
+                null, null, null, null, null, null, "0", "1", null, null, null, ServerLine.FAILED,
                 "not run: the pool server serves at most 200 connections at once"));
         return lines;
     }
@@ -108,6 +108,36 @@ class ServerSectionTest {
         assertTrue(paired.relativeError() < 0.1, "paired: " + paired);
         assertTrue(combined.relativeError() > 0.5, "combined: " + combined);
         assertFalse(ServerResults.of(fixture()).serversTookTurns(), "one server after another");
+    }
+
+    @Test
+    void theMethodNamesTheFlagsThatSizedARuntimeBeyondTheFloorsFlags() throws Exception {
+        List<String> common = List.of("-Xmx512m", "-XX:+UseG1GC");
+        List<String> sized = List.of("-Xmx512m", "-XX:+UseG1GC", "-Dkotlinx.coroutines.io.parallelism=2");
+        List<ServerLine> lines = new ArrayList<>();
+        for (ServerLine line : fixture()) {
+            List<String> flags = switch (line.server()) {
+                case ServerLine.FLOOR, "loom" -> common;
+                case "futures" -> sized;
+                default -> null;
+            };
+            lines.add(new ServerLine(line.server(), line.runtimeVersion(), line.mode(), line.connections(),
+                    line.payloadBytes(), line.loadFraction(), line.targetRate(), line.window(), line.seconds(),
+                    line.requests(), line.errors(), line.requestsPerSecond(), line.serverCpuNanos(),
+                    line.cpuMicrosPerRequest(), line.p50Micros(), line.p90Micros(), line.p99Micros(), line.p999Micros(),
+                    line.maxMicros(), line.serverCpus(), line.clientCpus(), line.serverHost(), flags, line.hgrm(),
+                    line.status(), line.error()));
+        }
+        write(lines);
+        ReportGenerator.generate(run);
+        String report = Files.readString(run.resolve("REPORT.md"), StandardCharsets.UTF_8);
+        assertTrue(report.contains("(futures's with `-Dkotlinx.coroutines.io.parallelism=2`;"), report);
+        assertFalse(report.contains("loom's with"), report);
+        assertTrue(report.contains("server futures (its own JVM)"), report);
+
+        write(fixture());
+        ReportGenerator.generate(run);
+        assertFalse(Files.readString(run.resolve("REPORT.md"), StandardCharsets.UTF_8).contains("'s with `"));
     }
 
     @Test

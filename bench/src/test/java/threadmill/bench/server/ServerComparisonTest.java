@@ -133,6 +133,8 @@ class ServerComparisonTest {
             assertTrue(line.requests() > 0);
             assertEquals(pinning.serverCpus(), line.serverCpus());
             assertEquals(pinning.clientCpus(), line.clientCpus());
+            assertEquals(line.server().equals(ServerLine.FLOOR) ? EchoServerProcess.jvmFlags()
+                    : EchoServerProcess.jvmFlags(line.server(), comparison.serverCpuCount()), line.serverJvmFlags());
             assertTrue(Files.isRegularFile(dir.resolve(line.hgrm())), line.hgrm());
             if (ProcessCpu.clockTicksPerSecond() != null) {
                 assertNotNull(line.serverCpuNanos());

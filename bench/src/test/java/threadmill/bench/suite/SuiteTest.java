@@ -150,6 +150,34 @@ class SuiteTest {
         }
     }
 
+    /**
+     * The socket groups run each runtime's forks with the flags that size its threads to the
+     * machine's CPUs, a runtime with such flags in an invocation of its own; the other groups
+     * append none outside their worker counts.
+     */
+    @Test
+    void theSocketGroupsSizeEachRuntimeToTheMachinesCpus() {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        for (JmhGroup group : SuiteSize.FULL.jmhGroups()) {
+            boolean sockets = List.of("requests", "connect-storm", "request-latency").contains(group.name());
+            for (JmhInvocation invocation : group.invocations(TaskRuntimes.names())) {
+                if (invocation.params().containsKey("workers")) {
+                    continue;
+                }
+                for (String runtime : invocation.runtimes()) {
+                    List<String> expected = sockets ? TaskRuntimes.provider(runtime).jvmFlagsForCpus(cpus) : List.of();
+                    assertEquals(expected, invocation.forkFlags(), group.name() + " " + runtime);
+                }
+            }
+        }
+        JmhGroup requests = SuiteSize.FULL.jmhGroups().stream().filter(g -> g.name().equals("requests")).findFirst()
+                .orElseThrow();
+        assertTrue(requests.invocations(TaskRuntimes.names()).stream()
+                .anyMatch(invocation -> invocation.runtimes().equals(List.of("coroutines"))
+                        && invocation.forkFlags().contains("-Dkotlinx.coroutines.io.parallelism=" + (cpus + 1))),
+                "the coroutines' forks run with IO sized to the CPUs");
+    }
+
     @Test
     void onlyTheFullSuiteHasTheMillionTaskPointsAndTheyLeaveOutThePlatformThreads() {
         assertTrue(SuiteSize.QUICK.jmhGroups().stream().noneMatch(group -> group.name().endsWith("-million")));
