@@ -98,7 +98,8 @@ final class ServerSection {
 
     /**
      * The flags beyond the floor's that a server's JVM was started with, where a runtime's own
-     * defaults do not follow the processor count: ", except that ..." or empty.
+     * defaults do not follow the processor count: ", and a runtime whose ... (server: flags)" or
+     * empty.
      */
     static String sizing(ServerResults results) {
         Set<String> common = new LinkedHashSet<>();
@@ -115,11 +116,11 @@ final class ServerSection {
             }
             List<String> own = line.serverJvmFlags().stream().filter(flag -> !common.contains(flag)).toList();
             if (!own.isEmpty()) {
-                sized.add(line.server() + "'s with `" + String.join(" ", own) + "`");
+                sized.add(line.server() + ": `" + String.join(" ", own) + "`");
             }
         }
-        return sized.isEmpty() ? "" : ", where a runtime's own defaults do not follow the processor count given the"
-                + " flags that do so (" + String.join("; ", sized) + "; its runtime's README says why)";
+        return sized.isEmpty() ? "" : ", and a runtime whose own defaults do not follow the processor count is given"
+                + " the flags that do so (" + String.join("; ", sized) + "; its runtime's README says why)";
     }
 
     private static void table(ReportContext ctx, ServerResults results, int connections) {

@@ -131,13 +131,13 @@ class ServerSectionTest {
         write(lines);
         ReportGenerator.generate(run);
         String report = Files.readString(run.resolve("REPORT.md"), StandardCharsets.UTF_8);
-        assertTrue(report.contains("(futures's with `-Dkotlinx.coroutines.io.parallelism=2`;"), report);
-        assertFalse(report.contains("loom's with"), report);
+        assertTrue(report.contains("(futures: `-Dkotlinx.coroutines.io.parallelism=2`;"), report);
+        assertFalse(report.contains("loom: `"), report);
         assertTrue(report.contains("server futures (its own JVM)"), report);
 
         write(fixture());
         ReportGenerator.generate(run);
-        assertFalse(Files.readString(run.resolve("REPORT.md"), StandardCharsets.UTF_8).contains("'s with `"));
+        assertFalse(Files.readString(run.resolve("REPORT.md"), StandardCharsets.UTF_8).contains("is given the flags"));
     }
 
     @Test
