@@ -59,12 +59,24 @@ final class EchoServerProcess implements AutoCloseable {
      */
     static EchoServerProcess start(String server, CpuLayout layout, TokioBinary tokio)
             throws IOException, InterruptedException {
+        return start(server, layout, tokio, List.of());
+    }
+
+    /**
+     * {@link #start(String, CpuLayout, TokioBinary)} with {@code extraJvmFlags} after the
+     * server's own (a profiler's, say); tokio's server is no JVM and ignores them.
+     */
+    static EchoServerProcess start(String server, CpuLayout layout, TokioBinary tokio, List<String> extraJvmFlags)
+            throws IOException, InterruptedException {
         int cpuCount = layout.serverCpuCount();
-        List<String> flags = switch (server) {
+        List<String> flags = new ArrayList<>(switch (server) {
             case ServerLine.FLOOR -> jvmFlags();
             case ServerLine.TOKIO -> List.of();
             default -> jvmFlags(server, cpuCount);
-        };
+        });
+        if (!server.equals(ServerLine.TOKIO)) {
+            flags.addAll(extraJvmFlags);
+        }
         ChildProcess child = switch (server) {
             case ServerLine.FLOOR -> ChildProcess.start(layout.serverLauncher(), NeutralEchoServer.class, flags,
                     List.of("--loops", Integer.toString(cpuCount)));

@@ -17,12 +17,12 @@ import threadmill.bench.raw.RawOsLimits;
 import threadmill.bench.raw.RunEnvironment;
 
 /** The machine, JDK and code a run measured: raw/env.json, written before anything is measured. */
-final class Environment {
+public final class Environment {
 
     private Environment() {
     }
 
-    static RunEnvironment describe(String suite, String command, Instant started, Map<String, List<String>> jvmFlags,
+    public static RunEnvironment describe(String suite, String command, Instant started, Map<String, List<String>> jvmFlags,
                                    Path repoRoot, RunEnvironment.Pinning cpuLayout) {
         String commit = git(repoRoot, "rev-parse", "HEAD");
         String status = commit == null ? null : git(repoRoot, "status", "--porcelain", "--untracked-files=no");
