@@ -19,6 +19,7 @@ import threadmill.harness.CommandLine;
 import threadmill.harness.load.SteadyLoad;
 import threadmill.harness.load.SteadyLoadProcess;
 import threadmill.harness.server.CpuLayout;
+import threadmill.workload.OsLimits;
 
 /**
  * Where a server's CPU per request goes. Each server in turn runs as in the comparison (its
@@ -60,6 +61,8 @@ public final class ServerProfile {
     /** The counted time starts this long after the window and ends this long before its end, at least. */
     private static final Duration MARGIN = Duration.ofMillis(500);
     private static final int TOP_SYMBOLS = 12;
+    /** Descriptors perf needs beside its events. */
+    private static final int DESCRIPTOR_MARGIN = 256;
 
     private final List<String> servers;
     private final List<Integer> connections;
@@ -82,9 +85,11 @@ public final class ServerProfile {
     /**
      * @param counted the window perf counted events in: its rate turns counts into counts per request
      * @param sampled the window perf sampled: the rate and CPU per request the shares divide
+     * @param scope how perf watched the server when not as a process ({@link #target}); null when it did
      */
     record Profile(String server, int connections, LoadLine counted, LoadLine sampled, double countedSeconds,
-                   Map<String, Double> counts, Map<String, Double> dsoShares, List<String> topSymbols, String error) {
+                   Map<String, Double> counts, Map<String, Double> dsoShares, List<String> topSymbols, String scope,
+                   String error) {
 
         double perRequest(String event) {
             Double count = counts.get(event);
@@ -162,16 +167,53 @@ public final class ServerProfile {
                 Files.copy(map, out.resolve(name + ".perf-" + pid + ".map"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             Map<String, Double> counts = StatFile.parse(Files.readString(stat, StandardCharsets.UTF_8));
-            String full = perfOutput(List.of("report", "-i", data.toString(), "--stdio", "--no-children",
-                    "--sort", "dso,sym", "--percent-limit", "0.2"));
+            // the server's samples only (a CPU-wide record has others'), as shares of its own
+            String full = perfOutput(List.of("report", "-i", data.toString(), "--pid", Long.toString(pid), "--percentage",
+                    "relative", "--stdio", "--no-children", "--sort", "dso,sym", "--percent-limit", "0.2"));
             Files.writeString(out.resolve(name + ".report.txt"), full, StandardCharsets.UTF_8);
-            Map<String, Double> dsos = ReportFile.shares(perfOutput(List.of("report", "-i", data.toString(), "--stdio",
-                    "--no-children", "--sort", "dso")));
-            return new Profile(server, count, LoadLine.of(countedWindow), LoadLine.of(lastWindow), countedSeconds, counts, dsos, ReportFile.top(full, TOP_SYMBOLS), null);
+            Map<String, Double> dsos = ReportFile.shares(perfOutput(List.of("report", "-i", data.toString(), "--pid",
+                    Long.toString(pid), "--percentage", "relative", "--stdio", "--no-children", "--sort", "dso")));
+            String scope = cpuWide.containsKey(pid) ? "watched on CPU " + layout.serverCpus() + " rather than as a"
+                    + " process: its " + cpuWide.get(pid) + " threads need more descriptors than perf may open" : null;
+            return new Profile(server, count, LoadLine.of(countedWindow), LoadLine.of(lastWindow), countedSeconds, counts,
+                    dsos, ReportFile.top(full, TOP_SYMBOLS), scope, null);
         } catch (IOException | RuntimeException e) {
             return failed(server, count, "reading perf's output: " + e.getMessage());
         }
     }
+
+    /**
+     * What perf attaches to: the server process ({@code -p}), which takes one descriptor per
+     * thread and event; a server with more threads than that leaves room for (a thread per
+     * connection) is watched on its CPUs instead ({@code -a -C}), which on a pinned layout is
+     * the same but for the kernel's own work there, and the profile says so.
+     */
+    private List<String> target(long pid, int events) {
+        long threads = threads(pid);
+        Long limit = OsLimits.current().maxOpenFiles();
+        if (limit != null && limit != OsLimits.UNLIMITED && threads * events + DESCRIPTOR_MARGIN > limit) {
+            cpuWide.put(pid, threads);
+            return List.of("-a", "-C", layout.serverCpus().toString());
+        }
+        return List.of("-p", Long.toString(pid));
+    }
+
+    private static long threads(long pid) {
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            return tasks.count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Events a perf command opens per thread: those after -e, one for a sampling record. */
+    private static int eventCount(List<String> args) {
+        int at = args.indexOf("-e");
+        return at < 0 ? 1 : args.get(at + 1).split(",").length;
+    }
+
+    /** Servers watched on their CPUs rather than as a process ({@link #target}), with their thread counts. */
+    private final Map<Long, Long> cpuWide = new java.util.HashMap<>();
 
     /** The report of the window {@link #during} ran last. */
     private SteadyLoad.Report lastWindow;
@@ -187,7 +229,8 @@ public final class ServerProfile {
         List<String> command = new ArrayList<>(layout.clientLauncher());
         command.add("perf");
         command.addAll(args);
-        command.addAll(List.of("--delay", Long.toString(MARGIN.toMillis()), "-p", Long.toString(pid), "--", "sleep",
+        command.addAll(target(pid, eventCount(args)));
+        command.addAll(List.of("--delay", Long.toString(MARGIN.toMillis()), "--", "sleep",
                 String.format(Locale.ROOT, "%.3f", (window.minus(MARGIN).toNanos()) / 1e9)));
         Path log = out.resolve(logName + ".log");
         Process perf = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -214,7 +257,7 @@ public final class ServerProfile {
 
     private static Profile failed(String server, int count, String error) {
         LoadLine none = new LoadLine(Double.NaN, Double.NaN);
-        return new Profile(server, count, none, none, 0, Map.of(), Map.of(), List.of(), error);
+        return new Profile(server, count, none, none, 0, Map.of(), Map.of(), List.of(), null, error);
     }
 
     /** The window's rate and the server's CPU per request, from the load generator's report. */
@@ -333,6 +376,9 @@ public final class ServerProfile {
                 if (p.error() != null) {
                     text.append(": failed: ").append(p.error()).append('\n');
                     continue;
+                }
+                if (p.scope() != null) {
+                    text.append(" (").append(p.scope()).append(')');
                 }
                 text.append(", hottest symbols:\n\n");
                 p.topSymbols().forEach(symbol -> text.append("- ").append(symbol).append('\n'));
