@@ -85,11 +85,9 @@ public final class ServerProfile {
     /**
      * @param counted the window perf counted events in: its rate turns counts into counts per request
      * @param sampled the window perf sampled: the rate and CPU per request the shares divide
-     * @param scope how perf watched the server when not as a process ({@link #target}); null when it did
      */
     record Profile(String server, int connections, LoadLine counted, LoadLine sampled, double countedSeconds,
-                   Map<String, Double> counts, Map<String, Double> dsoShares, List<String> topSymbols, String scope,
-                   String error) {
+                   Map<String, Double> counts, Map<String, Double> dsoShares, List<String> topSymbols, String error) {
 
         double perRequest(String event) {
             Double count = counts.get(event);
@@ -117,9 +115,10 @@ public final class ServerProfile {
                 System.out.printf(Locale.ROOT, "profile: %s at %d connections%n", server, count);
                 Profile profile = profile(server, count, tokio);
                 System.out.println(profile.error() != null ? "  failed: " + profile.error()
-                        : String.format(Locale.ROOT, "  %.0f req/s, %.2f us CPU/request, %.2f syscalls/request",
-                        profile.requestsPerSecond(), profile.cpuMicrosPerRequest(),
-                        profile.perRequest("raw_syscalls:sys_enter")));
+                        : String.format(Locale.ROOT, "  counted: %.0f req/s, %.2f syscalls/request; sampled: %.0f req/s,"
+                        + " %.2f us CPU/request", profile.counted().requestsPerSecond(),
+                        profile.perRequest("raw_syscalls:sys_enter"), profile.requestsPerSecond(),
+                        profile.cpuMicrosPerRequest()));
                 profiles.add(profile);
                 Files.writeString(out.resolve("PROFILE.md"), markdown(profiles), StandardCharsets.UTF_8);
             }
@@ -141,6 +140,10 @@ public final class ServerProfile {
                 if (load.readyConnections() != count) {
                     return failed(server, count, load.readyConnections() + " of " + count
                             + " connections made their first round trip");
+                }
+                String tooMany = tooManyThreads(pid, OTHER_EVENTS.size() + SYSCALLS.size());
+                if (tooMany != null) {
+                    return failed(server, count, tooMany);
                 }
                 load.closed(warmup);
                 load.collectGarbage();
@@ -167,35 +170,33 @@ public final class ServerProfile {
                 Files.copy(map, out.resolve(name + ".perf-" + pid + ".map"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             Map<String, Double> counts = StatFile.parse(Files.readString(stat, StandardCharsets.UTF_8));
-            // the server's samples only (a CPU-wide record has others'), as shares of its own
+            // the server's samples, as shares of its own
             String full = perfOutput(List.of("report", "-i", data.toString(), "--pid", Long.toString(pid), "--percentage",
                     "relative", "--stdio", "--no-children", "--sort", "dso,sym", "--percent-limit", "0.2"));
             Files.writeString(out.resolve(name + ".report.txt"), full, StandardCharsets.UTF_8);
             Map<String, Double> dsos = ReportFile.shares(perfOutput(List.of("report", "-i", data.toString(), "--pid",
                     Long.toString(pid), "--percentage", "relative", "--stdio", "--no-children", "--sort", "dso")));
-            String scope = cpuWide.containsKey(pid) ? "watched on CPU " + layout.serverCpus() + " rather than as a"
-                    + " process: its " + cpuWide.get(pid) + " threads need more descriptors than perf may open" : null;
             return new Profile(server, count, LoadLine.of(countedWindow), LoadLine.of(lastWindow), countedSeconds, counts,
-                    dsos, ReportFile.top(full, TOP_SYMBOLS), scope, null);
+                    dsos, ReportFile.top(full, TOP_SYMBOLS), null);
         } catch (IOException | RuntimeException e) {
             return failed(server, count, "reading perf's output: " + e.getMessage());
         }
     }
 
     /**
-     * What perf attaches to: the server process ({@code -p}), which takes one descriptor per
-     * thread and event; a server with more threads than that leaves room for (a thread per
-     * connection) is watched on its CPUs instead ({@code -a -C}), which on a pinned layout is
-     * the same but for the kernel's own work there, and the profile says so.
+     * Why perf cannot attach to the server, or null when it can: it opens one descriptor per
+     * thread for each counted event, and one per thread and CPU when sampling; a server with
+     * a thread per connection can need more than {@code ulimit -n} allows.
      */
-    private List<String> target(long pid, int events) {
+    private static String tooManyThreads(long pid, int events) {
         long threads = threads(pid);
         Long limit = OsLimits.current().maxOpenFiles();
-        if (limit != null && limit != OsLimits.UNLIMITED && threads * events + DESCRIPTOR_MARGIN > limit) {
-            cpuWide.put(pid, threads);
-            return List.of("-a", "-C", layout.serverCpus().toString());
+        long needed = threads * Math.max(events, Runtime.getRuntime().availableProcessors()) + DESCRIPTOR_MARGIN;
+        if (limit == null || limit == OsLimits.UNLIMITED || needed <= limit) {
+            return null;
         }
-        return List.of("-p", Long.toString(pid));
+        return "not profiled: perf attaches one descriptor per thread and event (or CPU, when sampling); the server's "
+                + threads + " threads need about " + needed + ", and ulimit -n is " + limit;
     }
 
     private static long threads(long pid) {
@@ -205,15 +206,6 @@ public final class ServerProfile {
             return 0;
         }
     }
-
-    /** Events a perf command opens per thread: those after -e, one for a sampling record. */
-    private static int eventCount(List<String> args) {
-        int at = args.indexOf("-e");
-        return at < 0 ? 1 : args.get(at + 1).split(",").length;
-    }
-
-    /** Servers watched on their CPUs rather than as a process ({@link #target}), with their thread counts. */
-    private final Map<Long, Long> cpuWide = new java.util.HashMap<>();
 
     /** The report of the window {@link #during} ran last. */
     private SteadyLoad.Report lastWindow;
@@ -229,8 +221,7 @@ public final class ServerProfile {
         List<String> command = new ArrayList<>(layout.clientLauncher());
         command.add("perf");
         command.addAll(args);
-        command.addAll(target(pid, eventCount(args)));
-        command.addAll(List.of("--delay", Long.toString(MARGIN.toMillis()), "--", "sleep",
+        command.addAll(List.of("-p", Long.toString(pid), "--delay", Long.toString(MARGIN.toMillis()), "--", "sleep",
                 String.format(Locale.ROOT, "%.3f", (window.minus(MARGIN).toNanos()) / 1e9)));
         Path log = out.resolve(logName + ".log");
         Process perf = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -257,7 +248,7 @@ public final class ServerProfile {
 
     private static Profile failed(String server, int count, String error) {
         LoadLine none = new LoadLine(Double.NaN, Double.NaN);
-        return new Profile(server, count, none, none, 0, Map.of(), Map.of(), List.of(), null, error);
+        return new Profile(server, count, none, none, 0, Map.of(), Map.of(), List.of(), error);
     }
 
     /** The window's rate and the server's CPU per request, from the load generator's report. */
@@ -376,9 +367,6 @@ public final class ServerProfile {
                 if (p.error() != null) {
                     text.append(": failed: ").append(p.error()).append('\n');
                     continue;
-                }
-                if (p.scope() != null) {
-                    text.append(" (").append(p.scope()).append(')');
                 }
                 text.append(", hottest symbols:\n\n");
                 p.topSymbols().forEach(symbol -> text.append("- ").append(symbol).append('\n'));
