@@ -98,27 +98,29 @@ public record ServerSettings(List<String> servers, List<Integer> connections, in
     }
 
     /**
-     * The quick suite's: 1,000 connections, a 1.5-s warm-up, seven closed-loop windows of 1 s
-     * and six at 75 % of each server's maximum. Windows of 1 s rather than half as many of 2 s:
-     * a figure's interval is Student t over its windows, and t at 99.9 % falls from 12.9 for 4
-     * windows to 6.0 for 7, far more than a shorter window widens their spread.
+     * The quick suite's: 1,000 connections, a 2-s warm-up, sixteen closed-loop windows of
+     * 500 ms and six at 75 % of each server's maximum. A figure's interval is Student t at
+     * 99.9 % over its windows, and on a shared host the windows' CPU per request drifts over
+     * seconds, so a window half as long spreads hardly more: sixteen half-second windows give
+     * t = 4.1 where seven of a second gave 6.0, for about the same time. The warm-up is longer
+     * than a second because the coroutines' server is still compiling after one.
      */
     public static ServerSettings quick(List<String> runtimes, Path tokio) {
-        return new ServerSettings(rows(runtimes), List.of(1_000), DEFAULT_PAYLOAD_BYTES, Duration.ofMillis(1500),
-                Duration.ofSeconds(1), 7, 6, List.of(0.75), CpuLayout.AUTO, CpuLayout.AUTO, tokio);
+        return new ServerSettings(rows(runtimes), List.of(1_000), DEFAULT_PAYLOAD_BYTES, Duration.ofSeconds(2),
+                Duration.ofMillis(500), 16, 6, List.of(0.75), CpuLayout.AUTO, CpuLayout.AUTO, tokio);
     }
 
     /**
-     * The full suite's: 1,000 and 10,000 connections after a 3-s warm-up, ten closed-loop
-     * windows of 1 s, eight at each of 50, 75 and 90 % of the maximum (below half the maximum,
-     * latency is what it is at half). Many short windows, as in the quick suite; eight open
-     * ones because a window's p99 is set by the few host stalls that fall inside it, so the
-     * windows' p99s spread far wider than their CPU per request, and the mean of eight
-     * outvotes one stalled window better than six do.
+     * The full suite's: 1,000 and 10,000 connections after a 3-s warm-up, twenty closed-loop
+     * windows of 500 ms, twelve at each of 50, 75 and 90 % of the maximum (below half the
+     * maximum, latency is what it is at half). Many short windows, as in the quick suite; more
+     * open ones than closed ones per load would be too many, but twelve because a window's p99
+     * is set by the few host stalls that fall inside it, so the windows' p99s spread far wider
+     * than their CPU per request, and the mean of many outvotes one stalled window.
      */
     public static ServerSettings full(List<String> runtimes, Path tokio) {
         return new ServerSettings(rows(runtimes), List.of(1_000, 10_000), DEFAULT_PAYLOAD_BYTES, Duration.ofSeconds(3),
-                Duration.ofSeconds(1), 10, 8, List.of(0.5, 0.75, 0.9), CpuLayout.AUTO, CpuLayout.AUTO, tokio);
+                Duration.ofMillis(500), 20, 12, List.of(0.5, 0.75, 0.9), CpuLayout.AUTO, CpuLayout.AUTO, tokio);
     }
 
     /** The same settings with the CPU lists given (each a list or {@value CpuLayout#AUTO}). */
