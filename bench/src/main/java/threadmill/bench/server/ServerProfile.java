@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import threadmill.bench.raw.RawDir;
+import threadmill.bench.raw.RunEnvironment;
 import threadmill.bench.raw.ServerLine;
 import threadmill.bench.suite.Environment;
 import threadmill.harness.CommandLine;
@@ -131,6 +136,7 @@ public final class ServerProfile {
         Path data = out.resolve(name + ".perf.data");
         long pid;
         SteadyLoad.Report countedWindow;
+        SteadyLoad.Report sampledWindow;
         double countedSeconds = window.minus(MARGIN.multipliedBy(2)).toNanos() / 1e9;
         try (EchoServerProcess process = EchoServerProcess.start(server, layout, tokio,
                 List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DumpPerfMapAtExit"))) {
@@ -149,17 +155,19 @@ public final class ServerProfile {
                 load.collectGarbage();
                 List<String> events = new ArrayList<>(OTHER_EVENTS);
                 SYSCALLS.forEach(call -> events.add("syscalls:sys_enter_" + call));
-                String failure = during(load, List.of("stat", "-x", ",", "-o", stat.toString(), "-e",
+                PerfWindow counting = during(load, List.of("stat", "-x", ",", "-o", stat.toString(), "-e",
                         String.join(",", events)), pid, name + "-stat");
-                countedWindow = lastWindow;
-                if (failure == null) {
-                    load.collectGarbage();
-                    failure = during(load, List.of("record", "-q", "-F", Integer.toString(SAMPLE_HZ), "-o",
-                            data.toString()), pid, name + "-record");
+                if (counting.failure() != null) {
+                    return failed(server, count, counting.failure());
                 }
-                if (failure != null) {
-                    return failed(server, count, failure);
+                load.collectGarbage();
+                PerfWindow sampling = during(load, List.of("record", "-q", "-F", Integer.toString(SAMPLE_HZ), "-o",
+                        data.toString()), pid, name + "-record");
+                if (sampling.failure() != null) {
+                    return failed(server, count, sampling.failure());
                 }
+                countedWindow = counting.window();
+                sampledWindow = sampling.window();
             }
         } catch (IOException | RuntimeException e) {
             return failed(server, count, e.getMessage());
@@ -167,7 +175,7 @@ public final class ServerProfile {
         try {
             Path map = Path.of("/tmp/perf-" + pid + ".map");
             if (Files.exists(map)) {
-                Files.copy(map, out.resolve(name + ".perf-" + pid + ".map"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(map, out.resolve(name + ".perf-" + pid + ".map"), StandardCopyOption.REPLACE_EXISTING);
             }
             Map<String, Double> counts = StatFile.parse(Files.readString(stat, StandardCharsets.UTF_8));
             // the server's samples, as shares of its own
@@ -176,7 +184,7 @@ public final class ServerProfile {
             Files.writeString(out.resolve(name + ".report.txt"), full, StandardCharsets.UTF_8);
             Map<String, Double> dsos = ReportFile.shares(perfOutput(List.of("report", "-i", data.toString(), "--pid",
                     Long.toString(pid), "--percentage", "relative", "--stdio", "--no-children", "--sort", "dso")));
-            return new Profile(server, count, LoadLine.of(countedWindow), LoadLine.of(lastWindow), countedSeconds, counts,
+            return new Profile(server, count, LoadLine.of(countedWindow), LoadLine.of(sampledWindow), countedSeconds, counts,
                     dsos, ReportFile.top(full, TOP_SYMBOLS), null);
         } catch (IOException | RuntimeException e) {
             return failed(server, count, "reading perf's output: " + e.getMessage());
@@ -207,16 +215,17 @@ public final class ServerProfile {
         }
     }
 
-    /** The report of the window {@link #during} ran last. */
-    private SteadyLoad.Report lastWindow;
+    /** One window perf ran in: the load generator's report of it, and why perf failed (null when it did not). */
+    private record PerfWindow(SteadyLoad.Report window, String failure) {
+    }
 
     /**
      * Runs {@code perf <args>} attached to the server for the counted time inside one closed
      * window ({@code --delay} after the window starts, {@link #MARGIN} before it ends), on the
-     * load generator's CPUs; null when perf succeeded, else why not. Counting and sampling
+     * load generator's CPUs. Counting and sampling
      * each get a window of their own, so the samples do not include the tracepoints' cost.
      */
-    private String during(SteadyLoadProcess load, List<String> args, long pid, String logName)
+    private PerfWindow during(SteadyLoadProcess load, List<String> args, long pid, String logName)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(layout.clientLauncher());
         command.add("perf");
@@ -225,13 +234,13 @@ public final class ServerProfile {
                 String.format(Locale.ROOT, "%.3f", (window.minus(MARGIN).toNanos()) / 1e9)));
         Path log = out.resolve(logName + ".log");
         Process perf = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        lastWindow = load.closed(window);
+        SteadyLoad.Report report = load.closed(window);
         if (!perf.waitFor(1, TimeUnit.MINUTES)) {
             perf.destroyForcibly();
-            return "perf did not end within a minute of its window: " + String.join(" ", command);
+            return new PerfWindow(report, "perf did not end within a minute of its window: " + String.join(" ", command));
         }
-        return perf.exitValue() == 0 ? null
-                : "perf exited with " + perf.exitValue() + ": " + String.join(" ", command) + "; see " + log;
+        return new PerfWindow(report, perf.exitValue() == 0 ? null
+                : "perf exited with " + perf.exitValue() + ": " + String.join(" ", command) + "; see " + log);
     }
 
     private static String perfOutput(List<String> args) throws IOException, InterruptedException {
@@ -286,8 +295,8 @@ public final class ServerProfile {
 
     /** {@code perf report --stdio} output: "  12.34%  dso  [k] symbol" rows. */
     static final class ReportFile {
-        private static final java.util.regex.Pattern SYMBOL_ROW =
-                java.util.regex.Pattern.compile("^\\s*([0-9.]+)%\\s+(.+?)\\s+\\[([k.])\\]\\s+(.+)$");
+        private static final Pattern SYMBOL_ROW =
+                Pattern.compile("^\\s*([0-9.]+)%\\s+(.+?)\\s+\\[([k.])\\]\\s+(.+)$");
 
         private ReportFile() {
         }
@@ -326,7 +335,7 @@ public final class ServerProfile {
         static List<String> top(String symbolReport, int limit) {
             List<String> top = new ArrayList<>();
             for (String line : symbolReport.split("\n")) {
-                java.util.regex.Matcher row = SYMBOL_ROW.matcher(line);
+                Matcher row = SYMBOL_ROW.matcher(line);
                 if (row.matches() && top.size() < limit) {
                     top.add(row.group(1) + " % " + row.group(4).strip() + " (" + kind(row.group(2)) + ")");
                 }
@@ -376,7 +385,7 @@ public final class ServerProfile {
     }
 
     private static void row(StringBuilder text, String measure, List<Profile> rows,
-                            java.util.function.Function<Profile, String> cell) {
+                            Function<Profile, String> cell) {
         text.append("| ").append(measure).append(" |");
         rows.forEach(p -> text.append(' ').append(p.error() != null ? "failed" : cell.apply(p)).append(" |"));
         text.append('\n');
@@ -405,8 +414,9 @@ public final class ServerProfile {
                     orElse(options.duration("window"), Duration.ofSeconds(12)), 1, 0, List.of(),
                     options.text("server-cpus", CpuLayout.AUTO), options.text("client-cpus", CpuLayout.AUTO), null);
             if (settings.window().compareTo(MARGIN.multipliedBy(3)) < 0) {
-                throw new IllegalArgumentException("--window must be at least " + MARGIN.multipliedBy(3).toSeconds()
-                        + " s (perf counts all but " + MARGIN.toMillis() + " ms at each end), was " + settings.window());
+                throw new IllegalArgumentException("--window must be at least " + MARGIN.multipliedBy(3).toMillis()
+                        + " ms (perf counts all but " + MARGIN.toMillis() + " ms at each end), was "
+                        + settings.window().toMillis() + " ms");
             }
             CpuLayout layout = CpuLayout.choose(settings.serverCpus(), settings.clientCpus());
             if (!layout.pinned()) {
@@ -422,7 +432,7 @@ public final class ServerProfile {
                     "ServerProfile " + String.join(" ", args), Instant.now(),
                     Map.of("server", EchoServerProcess.jvmFlags(), "serverLoad", ServerComparison.LOAD_JVM_FLAGS),
                     Path.of(System.getProperty("threadmill.repo.root", ".")),
-                    new threadmill.bench.raw.RunEnvironment.Pinning(layout.serverCpus().toString(),
+                    new RunEnvironment.Pinning(layout.serverCpus().toString(),
                             layout.clientCpus().toString(), layout.onlineCpus() == null ? null
                             : layout.onlineCpus().toString())));
             profile = new ServerProfile(settings.servers(), settings.connections(), settings.warmup(), settings.window(),
