@@ -155,7 +155,8 @@ public final class ServerComparison {
                 System.getProperty(CLIENT_CPUS_PROPERTY, CpuLayout.AUTO)));
     }
 
-    private static Path defaultTokio() {
+    /** {@code reference/tokio/build.sh} under {@code threadmill.repo.root}: builds the tokio reference where it can. */
+    static Path defaultTokio() {
         return Path.of(System.getProperty("threadmill.repo.root", "."), "reference", "tokio", "build.sh");
     }
 

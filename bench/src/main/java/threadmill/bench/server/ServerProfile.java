@@ -17,7 +17,6 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import threadmill.bench.raw.RawDir;
-import threadmill.bench.raw.RunEnvironment;
 import threadmill.bench.raw.ServerLine;
 import threadmill.bench.suite.Environment;
 import threadmill.harness.CommandLine;
@@ -66,6 +65,8 @@ public final class ServerProfile {
     /** The counted time starts this long after the window and ends this long before its end, at least. */
     private static final Duration MARGIN = Duration.ofMillis(500);
     private static final int TOP_SYMBOLS = 12;
+    /** Added to each JVM server's flags: the map of its compiled methods, written at exit, by which perf names them. */
+    static final List<String> PROFILED_SERVER_FLAGS = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DumpPerfMapAtExit");
     /** Descriptors perf needs beside its events. */
     private static final int DESCRIPTOR_MARGIN = 256;
 
@@ -112,8 +113,7 @@ public final class ServerProfile {
     void run() throws IOException, InterruptedException {
         Files.createDirectories(out);
         TokioBinary tokio = servers.contains(ServerLine.TOKIO)
-                ? TokioBinary.locate(Path.of(System.getProperty("threadmill.repo.root", "."), "reference", "tokio", "build.sh"))
-                : TokioBinary.locate(null);
+                ? TokioBinary.locate(ServerComparison.defaultTokio()) : TokioBinary.locate(null);
         List<Profile> profiles = new ArrayList<>();
         for (int count : connections) {
             for (String server : servers) {
@@ -138,8 +138,7 @@ public final class ServerProfile {
         SteadyLoad.Report countedWindow;
         SteadyLoad.Report sampledWindow;
         double countedSeconds = window.minus(MARGIN.multipliedBy(2)).toNanos() / 1e9;
-        try (EchoServerProcess process = EchoServerProcess.start(server, layout, tokio,
-                List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DumpPerfMapAtExit"))) {
+        try (EchoServerProcess process = EchoServerProcess.start(server, layout, tokio, PROFILED_SERVER_FLAGS)) {
             pid = process.pid();
             try (SteadyLoadProcess load = SteadyLoadProcess.start(layout.clientLauncher(),
                     ServerComparison.LOAD_JVM_FLAGS, process.address(), count, ServerSettings.DEFAULT_PAYLOAD_BYTES, pid)) {
@@ -430,11 +429,8 @@ public final class ServerProfile {
             }
             new RawDir(out.resolve("raw")).environment(Environment.describe("profile",
                     "ServerProfile " + String.join(" ", args), Instant.now(),
-                    Map.of("server", EchoServerProcess.jvmFlags(), "serverLoad", ServerComparison.LOAD_JVM_FLAGS),
-                    Path.of(System.getProperty("threadmill.repo.root", ".")),
-                    new RunEnvironment.Pinning(layout.serverCpus().toString(),
-                            layout.clientCpus().toString(), layout.onlineCpus() == null ? null
-                            : layout.onlineCpus().toString())));
+                    jvmFlags(), Path.of(System.getProperty("threadmill.repo.root", ".")),
+                    ServerComparison.local(settings, layout).pinning()));
             profile = new ServerProfile(settings.servers(), settings.connections(), settings.warmup(), settings.window(),
                     layout, out);
         } catch (IllegalArgumentException e) {
@@ -443,6 +439,13 @@ public final class ServerProfile {
             return;
         }
         profile.run();
+    }
+
+    /** The comparison's JVM flags, and those the profile adds to each JVM server. */
+    private static Map<String, List<String>> jvmFlags() {
+        Map<String, List<String>> flags = new LinkedHashMap<>(ServerComparison.jvmFlags());
+        flags.put("serverProfiled", PROFILED_SERVER_FLAGS);
+        return flags;
     }
 
     /** {@code perf --version}'s line, or null when perf cannot be run. */

@@ -22,8 +22,9 @@ public final class Environment {
     private Environment() {
     }
 
-    public static RunEnvironment describe(String suite, String command, Instant started, Map<String, List<String>> jvmFlags,
-                                   Path repoRoot, RunEnvironment.Pinning cpuLayout) {
+    public static RunEnvironment describe(String suite, String command, Instant started,
+                                          Map<String, List<String>> jvmFlags, Path repoRoot,
+                                          RunEnvironment.Pinning cpuLayout) {
         String commit = git(repoRoot, "rev-parse", "HEAD");
         String status = commit == null ? null : git(repoRoot, "status", "--porcelain", "--untracked-files=no");
         return new RunEnvironment(
