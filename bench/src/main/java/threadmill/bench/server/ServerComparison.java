@@ -527,12 +527,11 @@ public final class ServerComparison {
             Histogram latency = result.latencyNanos();
             boolean recorded = latency.getTotalCount() > 0;
             String hgrm = recorded ? raw.histogram(histogramName(fraction, window), latency) : null;
-            Long cpu = report.serverCpuNanos();
-            Double cpuPerRequest = cpu == null || result.requests() == 0 ? null : cpu / 1000.0 / result.requests();
+            Double cpuPerRequest = cpuMicrosPerRequest(report);
             String problem = problem(report);
             return new ServerLine(point.server(), version, rate == null ? ServerLine.CLOSED : ServerLine.OPEN,
                     point.connections(), settings.payloadBytes(), fraction, rate, window, result.wallNanos() / 1e9,
-                    result.requests(), result.errors(), finite(result.requestsPerSecond()), cpu, cpuPerRequest,
+                    result.requests(), result.errors(), finite(result.requestsPerSecond()), report.serverCpuNanos(), cpuPerRequest,
                     micros(recorded, latency.getValueAtPercentile(50)), micros(recorded, latency.getValueAtPercentile(90)),
                     micros(recorded, latency.getValueAtPercentile(99)), micros(recorded, latency.getValueAtPercentile(99.9)),
                     micros(recorded, latency.getMaxValue()), serverCpus(), clientCpus, serverHost(), serverJvmFlags(), hgrm,
@@ -603,6 +602,13 @@ public final class ServerComparison {
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
+    }
+
+    /** The server's CPU per request in a window, in µs; null when its CPU is not known or it served nothing. */
+    static Double cpuMicrosPerRequest(SteadyLoad.Report report) {
+        Long cpu = report.serverCpuNanos();
+        long requests = report.result() == null ? 0 : report.result().requests();
+        return cpu == null || requests == 0 ? null : cpu / 1000.0 / requests;
     }
 
     private static Double micros(boolean recorded, long nanos) {

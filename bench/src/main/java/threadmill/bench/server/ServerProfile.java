@@ -55,7 +55,7 @@ import threadmill.workload.OsLimits;
  */
 public final class ServerProfile {
 
-    /** The system calls counted one by one; every other kind is in "other". */
+    /** The system calls counted one by one; {@code raw_syscalls:sys_enter} counts every kind. */
     static final List<String> SYSCALLS = List.of("read", "write", "readv", "writev", "recvfrom", "sendto",
             "epoll_wait", "epoll_pwait", "epoll_ctl", "futex", "sched_yield", "ioctl");
     private static final List<String> OTHER_EVENTS = List.of("task-clock", "context-switches", "cpu-migrations",
@@ -87,8 +87,9 @@ public final class ServerProfile {
         this.out = out;
     }
 
-    /** What one server served and where its CPU went, at one connection count. */
     /**
+     * What one server served and where its CPU went, at one connection count.
+     *
      * @param counted the window perf counted events in: its rate turns counts into counts per request
      * @param sampled the window perf sampled: the rate and CPU per request the shares divide
      */
@@ -137,7 +138,7 @@ public final class ServerProfile {
         long pid;
         SteadyLoad.Report countedWindow;
         SteadyLoad.Report sampledWindow;
-        double countedSeconds = window.minus(MARGIN.multipliedBy(2)).toNanos() / 1e9;
+        double countedSeconds = counted().toNanos() / 1e9;
         try (EchoServerProcess process = EchoServerProcess.start(server, layout, tokio, PROFILED_SERVER_FLAGS)) {
             pid = process.pid();
             try (SteadyLoadProcess load = SteadyLoadProcess.start(layout.clientLauncher(),
@@ -214,6 +215,11 @@ public final class ServerProfile {
         }
     }
 
+    /** The time perf counts or samples in each window: all of it but {@link #MARGIN} at each end. */
+    private Duration counted() {
+        return window.minus(MARGIN.multipliedBy(2));
+    }
+
     /** One window perf ran in: the load generator's report of it, and why perf failed (null when it did not). */
     private record PerfWindow(SteadyLoad.Report window, String failure) {
     }
@@ -230,7 +236,7 @@ public final class ServerProfile {
         command.add("perf");
         command.addAll(args);
         command.addAll(List.of("-p", Long.toString(pid), "--delay", Long.toString(MARGIN.toMillis()), "--", "sleep",
-                String.format(Locale.ROOT, "%.3f", (window.minus(MARGIN).toNanos()) / 1e9)));
+                String.format(Locale.ROOT, "%.3f", MARGIN.plus(counted()).toNanos() / 1e9)));
         Path log = out.resolve(logName + ".log");
         Process perf = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         SteadyLoad.Report report = load.closed(window);
@@ -262,11 +268,11 @@ public final class ServerProfile {
     /** The window's rate and the server's CPU per request, from the load generator's report. */
     record LoadLine(double requestsPerSecond, double cpuMicrosPerRequest) {
         static LoadLine of(SteadyLoad.Report report) {
-            if (report.result() == null || report.serverCpuNanos() == null) {
+            Double cpu = ServerComparison.cpuMicrosPerRequest(report);
+            if (cpu == null) {
                 throw new IllegalStateException("the window reported no requests or no server CPU");
             }
-            double requests = report.result().requests();
-            return new LoadLine(report.result().requestsPerSecond(), report.serverCpuNanos() / 1000.0 / requests);
+            return new LoadLine(report.result().requestsPerSecond(), cpu);
         }
     }
 
