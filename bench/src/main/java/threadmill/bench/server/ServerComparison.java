@@ -324,10 +324,22 @@ public final class ServerComparison {
         }
     }
 
-    /** The points of one connection count: started one by one, then measured window by window in turn. */
+    /**
+     * The points of one connection count: those that cannot run recorded as failed first (so
+     * their lines come at once and take none of the others' start-up time in the log), the rest
+     * started one by one, then measured window by window in turn.
+     */
     private void takeTurns(List<PointRun> runs, Progress progress) throws InterruptedException {
-        List<PointRun> live = new ArrayList<>();
+        List<PointRun> startable = new ArrayList<>();
         for (PointRun run : runs) {
+            if (run.notRun() != null) {
+                run.recordNotRun();
+            } else {
+                startable.add(run);
+            }
+        }
+        List<PointRun> live = new ArrayList<>();
+        for (PointRun run : startable) {
             if (run.start()) {
                 live.add(run);
             }
@@ -395,16 +407,24 @@ public final class ServerComparison {
             this.version = EchoServerProcess.runtimeVersion(point.server(), tokio);
         }
 
+        /** Why the point cannot run, known before it starts (its plan's reason, or no tokio binary); null when it can. */
+        String notRun() {
+            if (point.notRun() != null) {
+                return point.notRun();
+            }
+            return point.server().equals(ServerLine.TOKIO) && remote == null && !tokio.available() ? tokio.notRun() : null;
+        }
+
+        /** Records the point as failed with {@link #notRun()}'s reason. */
+        void recordNotRun() {
+            failed(ServerLine.CLOSED, null, null, notRun());
+        }
+
         /**
          * Starts the server and its load generator, opens the connections and warms up; false,
-         * with a failed line written, when the point cannot run or any of that fails.
+         * with a failed line written, when any of that fails. Only for a point that can run.
          */
         boolean start() throws InterruptedException {
-            String notRun = point.notRun() != null ? point.notRun()
-                    : point.server().equals(ServerLine.TOKIO) && remote == null && !tokio.available() ? tokio.notRun() : null;
-            if (notRun != null) {
-                return failed(ServerLine.CLOSED, null, null, notRun);
-            }
             try {
                 InetSocketAddress target = remote;
                 Long serverPid = null;
