@@ -108,12 +108,24 @@ record Figure(double value, double halfWidth, Basis basis, String unit) {
         return known() ? "±" + percent(100 * relative()) + " %" : "single run";
     }
 
+    /**
+     * "±75 %" against a bound: where the whole percentage would read as within the bound though
+     * the half-width is above it (10.3 % against 10 %), one decimal, rounded up ("±10.4 %"), so
+     * that a figure marked noisy never shows a ± that reads as within the bound.
+     */
+    String precision(double bound) {
+        if (noisy(bound) && Math.round(100 * relative()) <= Math.round(100 * bound)) {
+            return "±" + new BigDecimal(100 * relative()).setScale(1, RoundingMode.CEILING).toPlainString() + " %";
+        }
+        return precision();
+    }
+
     /** The figure for a sentence or a cell: "70 ns ±75 % (noisy)", "860 B ±6 %"; a single run is its number alone. */
     String text(double bound) {
         if (!known()) {
             return number();
         }
-        return number() + " " + precision() + (noisy(bound) ? " (noisy)" : "");
+        return number() + " " + precision(bound) + (noisy(bound) ? " (noisy)" : "");
     }
 
     /**

@@ -40,6 +40,11 @@ class FigureTest {
         assertEquals("70 ns ±75 % (noisy)", spawn.text(Figure.noiseBound("full")));
         assertEquals("860 B ±6.5 %", memory.text(Figure.noiseBound("full")));
         assertEquals("860 B ±6.5 % (noisy)", memory.text(0.05));
+        assertEquals("23k req/s ±10.4 % (noisy)", ci(23410, 2430, "req/s").text(0.10),
+                "just above the bound: a decimal, rounded up, so the ± does not read as within it");
+        assertEquals("23k req/s ±9.6 %", ci(23410, 2250, "req/s").text(0.10));
+        assertEquals("23k req/s ±10 %", ci(23410, 2341, "req/s").text(0.10), "at the bound is within it");
+        assertEquals("23k req/s ±21 % (noisy)", ci(23410, 4900, "req/s").text(0.10));
         assertEquals(0.10, Figure.noiseBound("full"));
         assertEquals(0.20, Figure.noiseBound("quick"));
         assertEquals(0.20, Figure.noiseBound(null));

@@ -88,7 +88,7 @@ class ReportGeneratorTest {
         String report = Fixture.read(run.resolve("REPORT.md"));
 
         assertTrue(report.contains("| timer-lateness sleepMs=10 tasks=10000 closed | 3.30 ms (single run) | "
-                + "1.80 ms (single run) | 1.2 ms ±20 % (noisy) |"), report);
+                + "1.80 ms (single run) | 1.2 ms ±20.5 % (noisy) |"), report);
         assertTrue(report.contains("| timer-lateness | futures | 1 of 2 | sleepMs=10 tasks=10000 |"), report);
         assertTrue(report.contains("| timer-lateness | futures | 2 of 2 | sleepMs=10 tasks=10000 |"), report);
         assertEquals(List.of("loom", "futures fork 1", "futures fork 2"),
