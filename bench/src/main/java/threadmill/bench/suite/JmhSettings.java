@@ -20,11 +20,16 @@ record JmhSettings(int forks, int warmupIterations, int measurementIterations, D
     /**
      * A fork's own start and end: the JVM, JMH's handshake with it, class loading, the run's
      * teardown and the JVM's exit. Set from the suite's own log (each point's real time beside
-     * its plan), where a fork cost this much beyond its iterations and setup.
+     * its iterations): the spawn and creation groups, whose operations are too short to overrun
+     * an iteration, cost this much per fork beyond their iterations, with a 1 GiB heap
+     * pre-touched.
      */
-    static final Duration FORK_START = Duration.ofMillis(2_000);
-    /** Pre-touching the heap at a fork's start, per GiB (a page fault per 4 KiB page). */
-    static final Duration PRE_TOUCH_PER_GIB = Duration.ofMillis(900);
+    static final Duration FORK_START = Duration.ofMillis(700);
+    /**
+     * Pre-touching the heap at a fork's start, per GiB (a page fault per 4 KiB page): the
+     * spawn-million group's forks (3 GiB) cost this much per GiB more than the 1 GiB ones.
+     */
+    static final Duration PRE_TOUCH_PER_GIB = Duration.ofMillis(600);
 
     JmhSettings {
         Validate.inRange("forks", forks, 1, 100);
@@ -50,14 +55,18 @@ record JmhSettings(int forks, int warmupIterations, int measurementIterations, D
     }
 
     /**
-     * A trial's time: each fork starts, sets up, then runs every iteration, each the iteration
-     * time plus one operation (JMH ends an iteration only after the operation that crosses its
-     * time, so an iteration overruns by up to an operation; the plan errs long).
+     * A trial's time: each fork starts, sets up, then runs every iteration. JMH ends an
+     * iteration only after the operation that crosses its time, so an iteration overruns by up
+     * to an operation, half of one on average, and lasts at least one.
      */
     Duration trial(Duration setup, Duration operation) {
-        Duration iteration = iterationTime.plus(operation);
+        Duration iteration = max(operation, iterationTime.plus(operation.dividedBy(2)));
         return forkStart().plus(setup).plus(iteration.multipliedBy(warmupIterations + measurementIterations))
                 .multipliedBy(forks);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** One line for the plan and the methodology text. */
