@@ -50,7 +50,17 @@ final class TokioStage {
     /** A build that finds the binary up to date, or waits for the build Maven started alongside its own. */
     private static final Duration WARM_BUILD = Duration.ofSeconds(5);
     private static final int SPAWN_WARMUP = 5;
-    private static final int SPAWN_ITERATIONS = 20;
+    /**
+     * Tasks the spawn measure's iterations spawn in all, a few seconds of spawning: its interval
+     * is Student t over its iterations (one process, no forks), so a small fan-out, quick to
+     * repeat, gets as many iterations as make this many tasks, within
+     * [{@link #SPAWN_MIN_ITERATIONS}, {@link #SPAWN_MAX_ITERATIONS}].
+     */
+    private static final long SPAWN_TASKS_MEASURED = 10_000_000;
+    private static final int SPAWN_MIN_ITERATIONS = 20;
+    private static final int SPAWN_MAX_ITERATIONS = 1_000;
+    /** Spawning, running and joining one task, for the plan (a few hundred ns measured; the plan errs long). */
+    private static final long SPAWN_NANOS_PER_TASK = 500;
 
     private final Path directory;
     private final RawDir raw;
@@ -94,6 +104,11 @@ final class TokioStage {
         return List.copyOf(tasks);
     }
 
+    /** The measured iterations of the spawn measure at {@code tasks}: {@link #SPAWN_TASKS_MEASURED} tasks in all, within bounds. */
+    static int spawnIterations(int tasks) {
+        return (int) Math.clamp(SPAWN_TASKS_MEASURED / tasks, SPAWN_MIN_ITERATIONS, SPAWN_MAX_ITERATIONS);
+    }
+
     /** The steps in order, each with its planned time. */
     List<Step> plan() {
         List<Step> steps = new ArrayList<>();
@@ -105,7 +120,7 @@ final class TokioStage {
         sleepTasks.forEach(n -> steps.add(new Step("sleep10s tasks=" + n,
                 Duration.ofMillis(Experiment.SLEEP10S.sleepMillis() + 300).plusNanos(n * 8_000L))));
         spawnTasks.forEach(n -> steps.add(new Step("spawn tasks=" + n,
-                Duration.ofMillis(100).plusNanos((SPAWN_WARMUP + SPAWN_ITERATIONS) * n * 1_000L))));
+                Duration.ofMillis(100).plusNanos((SPAWN_WARMUP + spawnIterations(n)) * n * SPAWN_NANOS_PER_TASK))));
         return steps;
     }
 
@@ -231,7 +246,7 @@ final class TokioStage {
         String status;
         try {
             List<String> lines = commandLines(binary, "spawn", Integer.toString(tasks), "--iterations",
-                    Integer.toString(SPAWN_ITERATIONS), "--warmup", Integer.toString(SPAWN_WARMUP));
+                    Integer.toString(spawnIterations(tasks)), "--warmup", Integer.toString(SPAWN_WARMUP));
             int results = 0;
             for (String json : lines) {
                 ReferenceLine line = referenceLine(json, info.version());

@@ -88,4 +88,12 @@ class TokioStageTest {
         assertEquals(List.of(100_000), TokioStage.spawnTasks(SuiteSize.QUICK));
         assertEquals(List.of(1_000, 1_000_000), TokioStage.spawnTasks(SuiteSize.FULL));
     }
+
+    /** A small fan-out is repeated more, up to a bound; a million tasks keeps the least. */
+    @Test
+    void spawnIterationsMakeTenMillionTasksWithinBounds() {
+        assertEquals(1_000, TokioStage.spawnIterations(1_000), "10,000 capped");
+        assertEquals(100, TokioStage.spawnIterations(100_000));
+        assertEquals(20, TokioStage.spawnIterations(1_000_000), "10 raised to the least");
+    }
 }
