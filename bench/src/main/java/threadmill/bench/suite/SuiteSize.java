@@ -205,22 +205,26 @@ public enum SuiteSize {
     /**
      * The headline figures only, each at one point: spawn cost at 100,000 tasks (1,000 where
      * each task is a kernel thread), request fan-out at 1,000 connections, timer lateness of
-     * 10,000 x 10 ms. Two forks of many short iterations keep the spawn and fan-out intervals
-     * within a fifth of the score; timer lateness is a histogram of every wake-up, whose
-     * percentiles need samples, not forks.
+     * 10,000 x 10 ms. Two forks of as many iterations as the ten minutes hold: with so few
+     * samples JMH's t factor is most of the interval (4.4 for 12 at 99.9 %, 3.8 for 24). A
+     * spawn operation at 100,000 tasks is 5-50 ms, so its iterations are 100 ms, twice as many
+     * as 200 ms ones in the same time (in A/B runs of the same commit, 2 x 12 x 100 ms gave
+     * intervals a quarter narrower than 2 x 6 x 200 ms); a fan-out operation is a few hundred
+     * ms, so its iterations stay 300 ms and are more. Timer lateness is a histogram of every
+     * wake-up, whose percentiles need samples, not forks.
      */
     private static List<JmhGroup> quickGroups() {
         return List.of(
-                group("spawn", "SpawnBenchmark", true, settings(2, 6, 6, 200, 512),
+                group("spawn", "SpawnBenchmark", true, settings(2, 12, 12, 100, 512),
                         List.of(JmhPart.of(tasks("1000", "100000"), JmhCosts::fanOut)
                                 .restrict(kernelThreadsAt("tasks", "1000"))
                                 .restrict(JmhPart.Restriction.unrecorded(provider -> !provider.eachTaskIsKernelThread(),
                                         "tasks", List.of("100000")))),
-                        "spawn cost, the headline's: 2 forks of 6 200 ms iterations after 1.2 s of warm-up (spawn rates settle only after a second or more)"),
-                group("requests", "RequestFanOutBenchmark", false, settings(2, 2, 5, 300, 512),
+                        "spawn cost, the headline's; 1.2 s of warm-up, as spawn rates settle only after a second"
+                                + " or more"),
+                group("requests", "RequestFanOutBenchmark", false, settings(2, 2, 8, 300, 512),
                         List.of(JmhPart.of(sockets("1000"), JmhCosts::requests).setup(SERVER_JVM).sizedToCpus()),
-                        "request fan-out throughput at 1,000 connections, the headline's: 2 forks of 300 ms"
-                                + " iterations"),
+                        "request fan-out throughput at 1,000 connections, the headline's"),
                 group("timer-latency", "TimerLatenessBenchmark", false, settings(1, 1, 3, 300, 512),
                         List.of(JmhPart.of(sleeps("10000"), JmhCosts::sleep)),
                         "timer lateness of 10,000 x 10 ms: a histogram of every wake-up of the measured iterations"));
@@ -229,20 +233,23 @@ public enum SuiteSize {
     /**
      * Every benchmark. The groups whose score is the result (creation, spawn, sleep, requests,
      * connect storm) run several forks of many short iterations, so that JMH's interval, Student
-     * t over all of them, is a tenth of the score or less: 3 forks where forks of one point
-     * disagree (spawn and creation, whose spawning thread shares the cores with the runtime's
-     * workers: a fork's mean is set partly by how the scheduler interleaves them, and a fork
-     * that falls into a slow regime is not outvoted by a few more forks, which cost the suite's
-     * hour), 2 of more iterations where they agree within their iterations' spread (sleep, the
-     * socket groups), which buys the same samples for a fork's start less. Spawn and
-     * creation warm up for 1.5 s, sleep for 2 s: the pool's and the coroutines' spawn rates and
-     * the coroutines' sleep throughput settle only after a second or more (JIT), and an
-     * iteration before that is an outlier.
+     * t over all of them, is as near a tenth of the score as the hour allows: 5 forks where
+     * forks of one point disagree (spawn and creation, whose spawning thread shares the cores
+     * with the runtime's workers: a fork's mean is set partly by how the scheduler interleaves
+     * them, and only more forks outvote a fork that falls into a slow regime), 2 of more
+     * iterations where they agree within their iterations' spread (sleep, the socket groups),
+     * which buys the same samples for a fork's start less. Spawn and creation run 150 ms
+     * iterations, several thousand operations at 1,000 tasks and a few at 100,000; their
+     * iterations vary with the host over tenths of seconds more than with their operations, so
+     * shorter iterations add samples nearly as cheaply as forks do. Spawn and creation warm up
+     * for 1.5 s, sleep for 2 s: the pool's and the coroutines' spawn rates and the coroutines'
+     * sleep throughput settle only after a second or more (JIT), and an iteration before that
+     * is an outlier.
      * The latency groups, whose result is a histogram of every measured sample, run one fork of
      * a few iterations.
      */
     private static List<JmhGroup> fullGroups() {
-        JmhSettings scores = settings(3, 6, 10, 250, 1024);
+        JmhSettings scores = settings(5, 10, 16, 150, 1024);
         JmhSettings histograms = settings(1, 2, 5, 400, 1024);
         List<JmhGroup> groups = new ArrayList<>(List.of(
                 // A lone task and a fan-out of 100,000 bracket the cost; the 1,000 between them is
@@ -252,24 +259,22 @@ public enum SuiteSize {
                                 .restrict(kernelThreadsAt("tasks", "1", "1000"))
                                 .restrict(JmhPart.Restriction.unrecorded(provider -> !provider.eachTaskIsKernelThread(),
                                         "tasks", List.of("1", "100000")))),
-                        "spawn + join cost: 3 forks of 10 250 ms iterations after 6 of warm-up"),
+                        "spawn + join cost"),
                 // A lone spawn is creation's tasks=1: timed alone, JMH's per-invocation join would be most of it.
                 // 1,000 and spawn-million's million bracket the cost; 100,000 fell between them for
                 // every runtime, so it said nothing new for its time.
                 group("spawn", "SpawnBenchmark", true, scores,
                         List.of(JmhPart.of(tasks("1000"), JmhCosts::fanOut)),
-                        "spawn cost at 1,000 tasks (a million is spawn-million's): 3 forks of 10 250 ms iterations"
-                                + " after 6 of warm-up"),
-                group("sleep", "SleepThroughputBenchmark", false, settings(2, 5, 12, 400, 1024),
+                        "spawn cost at 1,000 tasks (a million is spawn-million's)"),
+                group("sleep", "SleepThroughputBenchmark", false, settings(2, 5, 20, 400, 1024),
                         sleepersByWorkers(),
-                        "sleep throughput, and at 1, 2 and 4 workers where the runtime has a worker count: 2 forks of"
-                                + " 400 ms iterations (its forks agree within their iterations' spread)"),
-                socketThroughput("requests", "RequestFanOutBenchmark", 2, 12, JmhCosts::requests,
-                        "request fan-out throughput: 2 forks of 12 400 ms iterations; 10,000 connections is the"
-                                + " steady-state server stage's"),
-                socketThroughput("connect-storm", "ConnectStormBenchmark", 2, 12, JmhCosts::served,
-                        "the connect storm (every operation connects afresh): 2 forks of 12 400 ms iterations, no"
-                                + " headline figure; the steady-state server comparison is a stage of its own"),
+                        "sleep throughput, and at 1, 2 and 4 workers where the runtime has a worker count (its forks"
+                                + " agree within their iterations' spread)"),
+                socketThroughput("requests", "RequestFanOutBenchmark", 2, 20, JmhCosts::requests,
+                        "request fan-out throughput; 10,000 connections is the steady-state server stage's"),
+                socketThroughput("connect-storm", "ConnectStormBenchmark", 2, 20, JmhCosts::served,
+                        "the connect storm (every operation connects afresh), no headline figure; the steady-state"
+                                + " server comparison is a stage of its own"),
                 group("timer-latency", "TimerLatenessBenchmark", false, histograms,
                         sleepersByWorkers(),
                         "timer lateness, and at 1, 2 and 4 workers where the runtime has a worker count: a histogram"
@@ -297,9 +302,9 @@ public enum SuiteSize {
                 .or(() -> boundedReason(provider)));
         JmhSettings aMillion = settings(1, 1, 2, 1000, 4096);
         return List.of(
-                new JmhGroup("spawn-million", "SpawnBenchmark", true, settings(3, 3, 8, 500, 3072),
+                new JmhGroup("spawn-million", "SpawnBenchmark", true, settings(4, 3, 8, 500, 3072),
                         List.of(JmhPart.of(tasks("1000000"), JmhCosts::fanOut)), spawnLeftOut,
-                        "spawn cost at a million tasks: 3 forks of 8 500 ms iterations, each one or two fan-outs"),
+                        "spawn cost at a million tasks, each iteration one to ten fan-outs"),
                 // A million timers falling due within the time it took to spawn them: a burst.
                 new JmhGroup("timer-latency-million", "TimerLatenessBenchmark", false, aMillion,
                         List.of(JmhPart.of(Map.of("tasks", List.of("1000000"), "sleepMs", List.of("2000")),
