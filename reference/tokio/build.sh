@@ -13,6 +13,9 @@
 set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# cargo reads .cargo/config.toml (the source replacement) from the working directory up, not
+# from the manifest's: run from here whatever the caller's directory.
+cd "$here" || exit 1
 sources=${THREADMILL_CRATE_SOURCES:-/usr/share/cargo/registry}
 binary="$here/target/release/tokio-reference"
 
