@@ -208,9 +208,9 @@ public enum SuiteSize {
      * 10,000 x 10 ms. Two forks of as many iterations as the ten minutes hold: with so few
      * samples JMH's t factor is most of the interval (4.4 for 12 at 99.9 %, 3.8 for 24). A
      * spawn operation at 100,000 tasks is 5-50 ms, so its iterations are 100 ms, twice as many
-     * as 200 ms ones in the same time, each still several operations long; a fan-out operation
-     * is a few hundred ms, so its iterations stay 300 ms and are more. Timer lateness is a histogram of every
-     * wake-up, whose percentiles need samples, not forks.
+     * as 200 ms ones in the same time, each still several operations long; a fan-out
+     * operation is a few hundred ms, so its iterations stay 300 ms and are more. Timer lateness
+     * is a histogram of every wake-up, whose percentiles need samples, not forks.
      */
     private static List<JmhGroup> quickGroups() {
         return List.of(

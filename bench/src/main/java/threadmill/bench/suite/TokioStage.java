@@ -59,7 +59,7 @@ final class TokioStage {
     private static final long SPAWN_TASKS_MEASURED = 10_000_000;
     private static final int SPAWN_MIN_ITERATIONS = 20;
     private static final int SPAWN_MAX_ITERATIONS = 1_000;
-    /** Spawning, running and joining one task, for the plan (a few hundred ns measured; the plan errs long). */
+    /** Spawning, running and joining one task, for the plan: above what the reference's runs measure, so the plan errs long. */
     private static final long SPAWN_NANOS_PER_TASK = 500;
 
     private final Path directory;
