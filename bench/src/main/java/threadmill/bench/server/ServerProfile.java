@@ -68,7 +68,7 @@ public final class ServerProfile {
     /** Added to each JVM server's flags: the map of its compiled methods, written at exit, by which perf names them. */
     static final List<String> PROFILED_SERVER_FLAGS = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DumpPerfMapAtExit");
     /** Descriptors perf needs beside its events. */
-    private static final int DESCRIPTOR_MARGIN = 256;
+    private static final int PERF_DESCRIPTOR_MARGIN = 256;
 
     private final List<String> servers;
     private final List<Integer> connections;
@@ -199,7 +199,7 @@ public final class ServerProfile {
     private static String tooManyThreads(long pid, int events) {
         long threads = threads(pid);
         Long limit = OsLimits.current().maxOpenFiles();
-        long needed = threads * Math.max(events, Runtime.getRuntime().availableProcessors()) + DESCRIPTOR_MARGIN;
+        long needed = threads * Math.max(events, Runtime.getRuntime().availableProcessors()) + PERF_DESCRIPTOR_MARGIN;
         if (limit == null || limit == OsLimits.UNLIMITED || needed <= limit) {
             return null;
         }
